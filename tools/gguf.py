@@ -43,6 +43,7 @@ class GgufHeader:
     file_size: int
     metadata: dict[str, object]
     tensor_shapes: dict[str, tuple[int, ...]]
+    header_bytes: int  # where the tensor descriptors end (before alignment padding)
 
 
 class _Reader:
@@ -133,4 +134,5 @@ def read_header(path: str | Path) -> GgufHeader:
                 raise reader.broken(f"tensor {name!r} claims {n_dims} dimensions")
             shapes[name] = tuple(reader.u64() for _ in range(n_dims))
             reader.skip(4 + 8)  # element type and data offset
-    return GgufHeader(path, version, size, metadata, shapes)
+        end = handle.tell()
+    return GgufHeader(path, version, size, metadata, shapes, end)

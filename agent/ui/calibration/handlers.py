@@ -1,0 +1,114 @@
+"""The workshop's buttons for criteria: open, propose, move between criteria, finish.
+
+Each loads the saved workshop, changes it and saves it (agent/ui/calibration/examples.py
+has the per-example buttons). Every example that becomes kept, the user's own included,
+is labelled by the judge right away; a disagreement is shown with the judge's reasoning
+and three ways out: relabel, rewrite, keep.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import chainlit as cl
+
+from agent.ui import conversation
+from agent.ui.calibration import judging
+from agent.ui.calibration import workshop as ws
+from agent.ui.calibration.cards import check_card, criterion_card, example_card
+from agent.ui.scope import AUTHOR, project, thread_id
+from tools.errors import FtdesignError
+
+
+def button(name: str, label: str, icon: str, **payload: Any) -> cl.Action:
+    return cl.Action(name=name, label=label, icon=icon, payload=payload)
+
+
+def current() -> ws.Workshop:
+    found = ws.load(project(), thread_id())
+    if found is None:
+        raise FtdesignError("the calibration workshop is not open.",
+                            hint="press Calibration examples on the rubric stop")  # fmt: skip
+    return found
+
+
+async def say(text: str, actions: list[cl.Action] | None = None) -> None:
+    await cl.Message(content=text, author=AUTHOR, actions=actions or []).send()
+
+
+async def show_card(workshop: ws.Workshop) -> None:
+    await check_unchecked(workshop)
+    cid, last = workshop.current, len(workshop.order) - 1
+    actions = [button("ftd_cal_propose", "Propose examples", "sparkles", criterion=cid),
+               button("ftd_cal_write", "Write my own", "pencil", criterion=cid)]  # fmt: skip
+    if workshop.index > 0:
+        actions.append(button("ftd_cal_move", "Previous criterion", "arrow-left", by=-1))
+    if workshop.index < last:
+        actions.append(button("ftd_cal_move", "Next criterion", "arrow-right", by=1))
+    actions.append(button("ftd_cal_finish", "Finish: use these examples", "check"))
+    await say(criterion_card(workshop), actions)
+
+
+async def check_item(workshop: ws.Workshop, cid: str, item: ws.Item) -> None:
+    """Ask the judge about one kept example and say what it found."""
+    others = [i.example for i in workshop.kept(cid) if i.id != item.id]
+    item.check = await judging.check(cid, workshop.criterion(cid), others, item.example, project())
+    ws.save(project(), thread_id(), workshop)
+    actions = []
+    if item.disputed and item.check.verdict in ("YES", "NO"):
+        actions = [button("ftd_cal_relabel", "Relabel", "repeat", item=item.id),
+                   button("ftd_cal_edit", "Rewrite", "pencil", item=item.id),
+                   button("ftd_cal_keep", "Keep as is", "check", item=item.id)]  # fmt: skip
+    await say(check_card(item) + f"\n\n{workshop.count_line(cid)}", actions)
+
+
+async def check_unchecked(workshop: ws.Workshop) -> None:
+    cid = workshop.current
+    for item in [i for i in workshop.kept(cid) if i.check is None]:
+        await check_item(workshop, cid, item)
+
+
+async def open_workshop(action: cl.Action) -> None:
+    stop, _ = await conversation.peek()
+    text = next(iter(stop.drafts.values()), "") if stop and stop.step == "rubric" else ""
+    if not text:
+        raise FtdesignError("calibration examples are drafted at the rubric stop.")
+    saved = ws.load(project(), thread_id())
+    workshop = saved if saved and saved.rubric_text == text else ws.Workshop.start(text)
+    ws.save(project(), thread_id(), workshop)
+    await show_card(workshop)
+
+
+async def propose(action: cl.Action) -> None:
+    workshop, cid = current(), action.payload["criterion"]
+    _, state = await conversation.peek()
+    domain = state.domain.description if state else ""
+    await say(f"Asking the agent model for examples for `{cid}`…")
+    try:
+        examples = await judging.propose(cid, workshop.criterion(cid), domain, project())
+    except FtdesignError as error:
+        await say(f"The model could not propose examples ({str(error).splitlines()[0]})."
+                  " Write your own instead.",
+                  [button("ftd_cal_write", "Write my own", "pencil", criterion=cid)])  # fmt: skip
+        return
+    for example in examples:
+        item = workshop.add(cid, example, proposed=True)
+        await say(example_card(item, "Proposed"),
+                  [button("ftd_cal_accept", "Accept", "check", item=item.id),
+                   button("ftd_cal_edit", "Edit", "pencil", item=item.id),
+                   button("ftd_cal_reject", "Reject", "x", item=item.id)])  # fmt: skip
+    ws.save(project(), thread_id(), workshop)
+
+
+async def move(action: cl.Action) -> None:
+    workshop = current()
+    workshop.move(int(action.payload.get("by", 1)))
+    ws.save(project(), thread_id(), workshop)
+    await show_card(workshop)
+
+
+async def finish(action: cl.Action) -> None:
+    text = current().result_text()
+    ws.discard(project(), thread_id())
+    await say("Sending the rubric with these examples back to the session for validation…")
+    await conversation.reply({"action": "paste", "text": text}, expect="rubric")

@@ -1,0 +1,93 @@
+"""Chat events: a new chat, a resumed one, and every message the user sends.
+
+The first message starts the session (the domain in the user's words, or an uploaded
+project's intake). Later messages answer the waiting stop: free text is read by the
+agent, unless a button asked for words (a change request, a reason to skip).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import chainlit as cl
+import yaml
+
+from agent.records import DomainContext
+from agent.ui import conversation, uploads
+from agent.ui.scope import AUTHOR, project, thread_id
+from agent.ui.stop_message import reattach, restored_ids, show_stop
+from tools.errors import FtdesignError
+
+WELCOME = (
+    "**Describe the assistant you want to fine-tune**: the domain, where it will run"
+    " (hardware, offline or not, budget) and who can review its answers. For example: *a"
+    " support assistant for a SaaS billing product, runs offline on a laptop, two support"
+    " leads can review*.\n\nYou can also attach artifacts or a zip of an existing project."
+    " The **Readme** at the top explains the seven gates and how to use a stronger model."
+)
+
+
+async def welcome() -> None:
+    await cl.Message(content=WELCOME, author=AUTHOR).send()
+
+
+async def resume(thread: dict[str, Any]) -> None:
+    """Show where a saved session stands: its stop again, with draft and buttons."""
+    stop, state = await conversation.peek()
+    if stop is None:
+        text = "This session is complete." if state else "This chat has no design session yet."
+        await cl.Message(content=f"{text} Describe a domain to begin.", author=AUTHOR).send()
+        return
+    stop_id, review_id = restored_ids(list(thread.get("steps") or []), stop.step)
+    if stop_id is None:
+        await show_stop(stop)
+    else:
+        await reattach(stop, stop_id, review_id)
+
+
+async def receive_files(message: cl.Message) -> list[str]:
+    """Queue uploaded artifacts for their gates; return the artifact paths received."""
+    received: list[str] = []
+    for element in message.elements or []:
+        path = getattr(element, "path", None)
+        if path:
+            files = uploads.read_upload(Path(path), element.name)
+            uploads.keep(project(), thread_id(), files)
+            received += files
+    if received:
+        listed = ", ".join(f"`{p}`" for p in received)
+        await cl.Message(content=f"Received {listed}. Each becomes the draft of its gate when"
+                         " the session gets there.", author=AUTHOR).send()  # fmt: skip
+    return received
+
+
+def uploaded_intake() -> DomainContext | None:
+    text = uploads.take(project(), thread_id(), uploads.INTAKE)
+    if text is None:
+        return None
+    try:
+        return DomainContext.model_validate(yaml.safe_load(text) or {})
+    except (yaml.YAMLError, ValueError) as error:
+        raise FtdesignError(f"{uploads.INTAKE} in the upload: not a valid intake ({error}).",
+                            hint="describe the domain in a message instead") from error  # fmt: skip
+
+
+async def on_message(message: cl.Message) -> None:
+    received = await receive_files(message)
+    text = (message.content or "").strip()
+    stop, state = await conversation.peek()
+    if state is None:  # the first message: the domain, typed or from an uploaded intake
+        domain = text or uploaded_intake()
+        if domain:
+            await conversation.begin(domain)
+        else:
+            await cl.Message(content="Now describe the assistant you want, to begin.",
+                             author=AUTHOR).send()  # fmt: skip
+        return
+    if not text:
+        if received:
+            await conversation.adopt_waiting()
+        return
+    intent = cl.user_session.get(conversation.INTENT)
+    await conversation.reply({"action": intent, "text": text} if intent else text)

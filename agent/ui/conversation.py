@@ -1,0 +1,142 @@
+"""The chat's side of a design session: start, reply, resume, one request at a time.
+
+Each request opens the thread's `DesignSession` (its checkpoints live in the project),
+streams the turn into the chat and closes it again, so nothing is held between
+requests and a server restart loses nothing. A per-chat lock keeps a second click from
+racing the first; uploads waiting for the gate the session stops at are adopted here.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from typing import Any
+
+import chainlit as cl
+
+from agent.records import DomainContext
+from agent.session import DesignSession, Event
+from agent.state import DesignState
+from agent.stop import Stop
+from agent.ui import uploads
+from agent.ui.scope import AUTHOR, project, thread_id
+from agent.ui.turn import stream_turn
+
+INTENT = "ftd_intent"  # the reply kind a button asked words for ("change" or "skip")
+MAX_ADOPTED = 12  # uploads adopted in a row at one stop (the prompts gate has three files)
+
+
+def _lock() -> asyncio.Lock:
+    lock = cl.user_session.get("ftd_lock")
+    if not isinstance(lock, asyncio.Lock):
+        lock = asyncio.Lock()
+        cl.user_session.set("ftd_lock", lock)
+    return lock
+
+
+@asynccontextmanager
+async def exclusive() -> AsyncIterator[bool]:
+    """Hold this chat's lock for one request; yields False (after saying so) when busy."""
+    lock = _lock()
+    if lock.locked():
+        await cl.context.emitter.send_toast("Still working on your last request: one moment.",
+                                            "warning")  # fmt: skip
+        yield False
+        return
+    async with lock:
+        cl.user_session.set(INTENT, None)  # any request ends a pending ask for words
+        yield True
+
+
+def one_at_a_time(func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
+    """A callback that runs only when no other request of this chat is running."""
+
+    @functools.wraps(func)
+    async def wrapper(*args: Any) -> Any:
+        async with exclusive() as free:
+            return await func(*args) if free else None
+
+    return wrapper
+
+
+def open_session() -> DesignSession:
+    return DesignSession(project(), thread_id=thread_id())
+
+
+def paste_text(stop: Stop, relpath: str, text: str) -> str:
+    # The prompts gate holds three files; a paste there names the one it replaces.
+    return f"{relpath.rsplit('/', 1)[-1]}:\n{text}" if stop.step == "prompts" else text
+
+
+def _next_upload(stop: Stop, thread: str) -> tuple[str, str] | None:
+    for relpath in stop.drafts:
+        text = uploads.take(project(), thread, relpath)
+        if text is not None:
+            return relpath, text
+    return None
+
+
+async def adopt_uploads(session: DesignSession, stop: Stop | None) -> Stop | None:
+    """Make waiting uploads the drafts of the gate the session stopped at."""
+    for _ in range(MAX_ADOPTED):
+        found = _next_upload(stop, session.thread_id) if stop is not None else None
+        if found is None:
+            return stop
+        relpath, text = found
+        await cl.Message(content=f"Using your uploaded `{relpath}` as the draft.",
+                         author=AUTHOR).send()  # fmt: skip
+        reply = {"action": "paste", "text": paste_text(stop, relpath, text)}  # type: ignore[arg-type]
+        stop = await stream_turn(session.send(reply))
+    return stop
+
+
+async def out_of_date(expected: str, current: Stop | None) -> None:
+    now = f"the session is now at {current.title}" if current else "no stop is waiting now"
+    await cl.Message(content=f"That button belongs to an earlier stop ({expected}); {now}."
+                     " Use the buttons on the latest stop.", author=AUTHOR).send()  # fmt: skip
+
+
+async def run(call: Callable[[DesignSession], AsyncIterator[Event]],
+              expect: str | None = None) -> Stop | None:  # fmt: skip
+    """Run one request against this chat's session, unless one is already running.
+
+    `expect` is the step a button belongs to: the request runs only at that stop.
+    """
+    async with exclusive() as free:
+        if free:
+            return await _run(call, expect)
+    return None
+
+
+async def _run(call: Callable[[DesignSession], AsyncIterator[Event]],
+               expect: str | None) -> Stop | None:  # fmt: skip
+    async with open_session() as session:
+        if expect is not None:
+            current = await session.current_stop()
+            if current is None or current.step != expect:
+                await out_of_date(expect, current)
+                return current
+        stop = await stream_turn(call(session))
+        return await adopt_uploads(session, stop)
+
+
+async def begin(domain: str | DomainContext) -> Stop | None:
+    return await run(lambda session: session.start(domain))
+
+
+async def reply(payload: str | dict[str, Any], expect: str | None = None) -> Stop | None:
+    return await run(lambda session: session.send(payload), expect)
+
+
+async def adopt_waiting() -> Stop | None:
+    """Adopt fresh uploads for the stop the session is waiting at now."""
+    async with exclusive() as free, open_session() as session:
+        return await adopt_uploads(session, await session.current_stop()) if free else None
+
+
+async def peek() -> tuple[Stop | None, DesignState | None]:
+    """The stop waiting for a reply and the saved state, without running anything."""
+    async with open_session() as session:
+        return await session.current_stop(), await session.state()

@@ -1,0 +1,67 @@
+"""Starting the browser app: a Chainlit root inside the project, then Chainlit itself.
+
+Chainlit reads its settings, welcome page and custom elements from one folder and
+keeps uploads there too. That folder is `<project>/.ftdesign/ui/`, refreshed from the
+repository's `chainlit.md`, `.chainlit/config.toml` and agent/ui/elements/ at every
+start, so uploads and chat history never leave the project.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+from agent.ui.auth import SECRET_ENV, ensure_secret
+from tools.errors import FtdesignError
+
+PACKAGE = Path(__file__).resolve().parent
+REPO = PACKAGE.parents[1]
+UI_DIR = Path(".ftdesign") / "ui"
+WELCOME_FALLBACK = "# ftdesign\n\nDescribe the assistant you want to fine-tune to begin.\n"
+# An empty font list makes Chainlit drop its Google Fonts link: nothing leaves the machine.
+THEME = {"custom_fonts": []}
+
+
+def _copy_text(source: Path, target: Path, fallback: str | None = None) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_file():
+        shutil.copyfile(source, target)
+    elif fallback is not None:
+        target.write_text(fallback, encoding="utf-8")
+
+
+def prepare_root(project: Path) -> Path:
+    """The Chainlit root for a project, with our settings, welcome page and elements."""
+    root = project / UI_DIR
+    try:
+        _copy_text(REPO / "chainlit.md", root / "chainlit.md", WELCOME_FALLBACK)
+        _copy_text(REPO / ".chainlit" / "config.toml", root / ".chainlit" / "config.toml")
+        public = root / "public"
+        (public / "elements").mkdir(parents=True, exist_ok=True)
+        (public / "theme.json").write_text(json.dumps(THEME), encoding="utf-8")
+        for element in (PACKAGE / "elements").glob("*.jsx"):
+            shutil.copyfile(element, public / "elements" / element.name)
+    except OSError as error:
+        raise FtdesignError(
+            f"{root}: cannot prepare the app folder ({error.strerror or error}).",
+            hint="check that the project folder is writable",
+        ) from error
+    return root
+
+
+def serve(project: Path, host: str, port: int, headless: bool) -> int:
+    """Run the app until interrupted; Chainlit is imported only here (it reads its root)."""
+    project.mkdir(parents=True, exist_ok=True)
+    root = prepare_root(project)
+    os.environ.update({
+        "CHAINLIT_APP_ROOT": str(root), "CHAINLIT_HOST": host, "CHAINLIT_PORT": str(port),
+        "FTDESIGN_PROJECT": str(project), SECRET_ENV: ensure_secret(root),
+    })  # fmt: skip
+    from chainlit.cli import run_chainlit
+    from chainlit.config import config
+
+    config.run.headless = headless
+    run_chainlit(str(PACKAGE / "app.py"))
+    return 0

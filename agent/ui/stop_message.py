@@ -1,0 +1,113 @@
+"""A gate stop in the chat: the message, the draft as elements, the buttons, the review panel.
+
+Buttons carry the step they belong to, so a click on an old stop further up the chat
+is recognised as out of date instead of approving the wrong gate.
+"""
+
+from __future__ import annotations
+
+import chainlit as cl
+
+from agent.stop import Stop
+from agent.ui.review_view import review_markdown
+from agent.ui.scope import AUTHOR
+from agent.ui.stop_view import stop_markdown
+
+STOP_MARK = "ftdesign_stop"  # message metadata: which step this stop message shows
+REVIEW_MARK = "ftdesign_review"  # and which step this review panel belongs to
+BUTTONS = [  # (action in the stop's list, callback name, label, icon)
+    ("approve", "ftd_approve", "Approve", "check"),
+    ("change", "ftd_change", "Request changes", "message-square"),
+    ("paste", "ftd_edit", "Edit", "pencil"),
+    ("back", "ftd_back", "Back…", "undo-2"),
+    ("skip", "ftd_skip", "Skip…", "skip-forward"),
+]
+
+
+def draft_elements(stop: Stop) -> list[cl.Text]:
+    language = "yaml" if stop.fmt == "yaml" else "markdown"
+    return [
+        cl.Text(name=path, content=text, language=language, display="inline")
+        for path, text in stop.drafts.items()
+    ]
+
+
+def stop_actions(stop: Stop) -> list[cl.Action]:
+    payload = {"step": stop.step}
+    actions = [
+        cl.Action(name=name, label=label, icon=icon, payload=payload)
+        for action, name, label, icon in BUTTONS
+        if action in stop.actions and (action != "approve" or stop.can_approve)
+    ]
+    if stop.step == "rubric" and stop.drafts:
+        actions.append(cl.Action(name="ftd_cal_open", label="Calibration examples",
+                                 icon="flask-conical", payload=payload))  # fmt: skip
+    actions.append(cl.Action(name="ftd_download", label="Download project", icon="download",
+                             payload=payload))  # fmt: skip
+    return actions
+
+
+def review_actions(stop: Stop) -> list[cl.Action]:
+    suggestions = stop.review.suggestions if stop.review else []
+    actions = [
+        cl.Action(name="ftd_apply", label=f"Apply suggestion {n}", icon="wand-sparkles",
+                  payload={"step": stop.step, "suggestions": [n]}, tooltip=text[:200])
+        for n, text in enumerate(suggestions, start=1)
+    ]  # fmt: skip
+    if len(suggestions) > 1:
+        actions.append(cl.Action(name="ftd_apply", label="Apply all", icon="wand-sparkles",
+                                 payload={"step": stop.step, "suggestions": []}))  # fmt: skip
+    return actions
+
+
+async def retire_buttons() -> None:
+    """Take the buttons off the previous stop: only the newest stop offers actions."""
+    for action in cl.user_session.get("ftd_buttons") or []:
+        if isinstance(action, cl.Action):  # a resumed chat restores them as plain JSON
+            await action.remove()
+    cl.user_session.set("ftd_buttons", [])
+
+
+async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
+    """Send the stop as a message with its draft and buttons, then the review panel."""
+    await retire_buttons()
+    message = cl.Message(
+        content=stop_markdown(stop, answer_streamed), author=AUTHOR,
+        elements=draft_elements(stop), actions=stop_actions(stop),  # type: ignore[arg-type]
+        metadata={STOP_MARK: stop.step},
+    )  # fmt: skip
+    await message.send()
+    shown = list(message.actions)
+    if stop.review is not None:
+        panel = cl.Message(content=review_markdown(stop.review, stop.title), author=AUTHOR,
+                           actions=review_actions(stop), metadata={REVIEW_MARK: stop.step})  # fmt: skip
+        await panel.send()
+        shown += panel.actions
+    cl.user_session.set("ftd_buttons", shown)
+
+
+def restored_ids(steps: list[dict], step: str) -> tuple[str | None, str | None]:
+    """Ids of the newest stop message and its review panel in the history, when the newest
+    stop shown is this step's (otherwise the stop is sent afresh)."""
+    review_id = None
+    for saved in reversed(steps):
+        metadata = saved.get("metadata")
+        if not isinstance(metadata, dict):
+            continue
+        if metadata.get(REVIEW_MARK) == step and review_id is None:
+            review_id = saved["id"]
+        elif STOP_MARK in metadata:
+            return (saved["id"], review_id) if metadata[STOP_MARK] == step else (None, None)
+    return None, None
+
+
+async def reattach(stop: Stop, stop_id: str, review_id: str | None) -> None:
+    """Give a stop restored from history its draft and buttons back (Chainlit stores
+    neither), instead of repeating the whole stop after every reload."""
+    for element in draft_elements(stop):
+        await element.send(for_id=stop_id)
+    shown = [(action, stop_id) for action in stop_actions(stop)]
+    shown += [(action, review_id) for action in review_actions(stop) if review_id is not None]
+    for action, for_id in shown:
+        await action.send(for_id=for_id)  # type: ignore[arg-type]
+    cl.user_session.set("ftd_buttons", [action for action, _ in shown])

@@ -1,0 +1,154 @@
+"""Benchmark: a small evaluation's wall time against its llama.cpp floor.
+
+Run `python -m evals.bench_eval [--scenarios 2] [--turns 2] [--candidate PATH.gguf]`.
+It copies a worked domain to a temporary project, serves the embedded model
+(and the candidate GGUF, when another one is given) with llama_cpp.server in
+verbose mode, runs `run_eval` against them and prints: wall time, the floor (the
+prompt and generated tokens llama.cpp processed, divided by its own prompt and
+generation speeds measured in the same run) and wall / floor (target <= 1.15).
+Then it measures the judge's prompt processing with and without prefix reuse
+(`evals.bench_judge_cache`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from evals.llama_log import LlamaTimings, read_timings
+
+DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def start_server(gguf: Path, log: Path, port: int) -> subprocess.Popen[bytes]:
+    threads = str(os.cpu_count() or 1)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "llama_cpp.server",
+            "--model",
+            str(gguf),
+            "--model_alias",
+            gguf.stem,
+            "--port",
+            str(port),
+            "--n_ctx",
+            "8192",
+            "--n_threads",
+            threads,
+            "--n_threads_batch",
+            threads,
+            "--verbose",
+            "True",
+        ],
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2).close()
+            return process
+        except OSError:
+            time.sleep(0.3)
+    process.kill()
+    raise SystemExit(f"llama_cpp.server for {gguf} did not start; see {log}")
+
+
+def serve_role(role: str, gguf: Path, port: int) -> None:
+    os.environ[f"FTDESIGN_{role.upper()}_BASE_URL"] = f"http://127.0.0.1:{port}/v1"
+    os.environ[f"FTDESIGN_{role.upper()}_MODEL"] = gguf.stem
+
+
+def report_floor(label: str, wall: float, timings: LlamaTimings) -> None:
+    print(f"{label}: wall {wall:.1f} s over {timings.requests} llama.cpp requests")
+    print(
+        f"  prompt tokens evaluated {timings.prompt_tokens} at {timings.prompt_speed:.0f} tok/s"
+        f" (llama.cpp), generated {timings.generated_tokens} at"
+        f" {timings.generate_speed:.1f} tok/s"
+    )
+    print(
+        f"  floor {timings.floor_seconds:.1f} s; wall / floor = "
+        f"{wall / timings.floor_seconds:.2f} (target <= 1.15)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--domain", default="coaching")
+    parser.add_argument("--scenarios", type=int, default=2)
+    parser.add_argument("--turns", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-tokens", type=int, default=160, help="candidate reply limit")
+    parser.add_argument("--candidate", type=Path, help="candidate GGUF (default: embedded)")
+    parser.add_argument("--skip-cache", action="store_true", help="skip the judge-cache part")
+    args = parser.parse_args()
+
+    from evals.bench_judge_cache import judge_cache_benchmark
+    from evals.llm import embedded_gguf_path
+    from evals.task import run_eval
+
+    workdir = Path(tempfile.mkdtemp(prefix="ftdesign-bench-"))
+    project = workdir / args.domain
+    shutil.copytree(DOMAINS / args.domain, project)
+    smol = embedded_gguf_path()
+    candidate = args.candidate or smol
+    logs, ports = [workdir / "server-embedded.log"], [free_port()]
+    servers = [start_server(smol, logs[0], ports[0])]
+    for role in ("simulator", "judge", "candidate"):
+        serve_role(role, smol, ports[0])
+    if candidate != smol:
+        logs.append(workdir / "server-candidate.log")
+        ports.append(free_port())
+        servers.append(start_server(candidate, logs[1], ports[1]))
+        serve_role("candidate", candidate, ports[1])
+    try:
+        started = time.perf_counter()
+        output = run_eval(
+            project,
+            scenarios=args.scenarios,
+            turns=args.turns,
+            seed=args.seed,
+            candidate_max_tokens=args.max_tokens,
+        )
+        wall = time.perf_counter() - started
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
+    timings = read_timings(logs[0])
+    for log in logs[1:]:
+        timings = timings + read_timings(log)
+    rows = output.results.scenarios
+    rel = output.results.reliability
+    print(
+        f"candidate {candidate.name}: {len(rows)} scenarios x {args.turns} exchanges;"
+        f" passed {sum(r.passed for r in rows)}; mean score"
+        f" {sum(r.score for r in rows) / len(rows):.3f}; judge agreement on calibration"
+        f" {rel.accuracy:.1%}"
+        if rel
+        else ""
+    )
+    report_floor("evaluation run", wall, timings)
+    print(f"report: {output.report}")
+    if not args.skip_cache:
+        judge_cache_benchmark(project, output, smol)
+
+
+if __name__ == "__main__":
+    main()

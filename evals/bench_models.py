@@ -1,0 +1,82 @@
+"""Benchmark: the embedded model through our interface vs raw llama-cpp-python.
+
+Run `python -m evals.bench_models [--runs N] [--max-tokens N]`. Same prompt, same
+greedy sampling and seed, same thread count; prints generated tokens per second
+(median of N runs after one warm-up) for raw in-process llama-cpp-python, for the
+bare OpenAI SDK against our llama.cpp server, and for our interface
+(`evals.llm.complete`), then the ratio ours / raw: the cost of the server process,
+HTTP and LangChain together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import time
+from collections.abc import Callable
+
+MESSAGES = [
+    {"role": "system", "content": "You are a helpful writing assistant."},
+    {"role": "user", "content": "Write a short story about a lighthouse keeper and a storm."},
+]
+SEED = 7
+
+
+def _rate(call: Callable[[], int], runs: int) -> float:
+    call()  # warm-up: server start, model load, prompt cache
+    rates = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        tokens = call()
+        rates.append(tokens / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--max-tokens", type=int, default=128)
+    args = parser.parse_args()
+
+    import llama_cpp
+    import openai
+
+    from evals.llm import complete, embedded_gguf_path, get_model
+
+    gguf, threads = embedded_gguf_path(), os.cpu_count() or 1
+    sampling = {"max_tokens": args.max_tokens, "temperature": 0.0, "seed": SEED}
+
+    ours = _rate(lambda: complete("agent", MESSAGES, **sampling).completion_tokens, args.runs)
+
+    model = get_model("agent")
+    client = openai.OpenAI(base_url=str(model.openai_api_base), api_key="not-needed")
+
+    def sdk() -> int:
+        reply = client.chat.completions.create(
+            model=model.model_name, messages=MESSAGES, **sampling  # type: ignore[arg-type]
+        )
+        return reply.usage.completion_tokens if reply.usage else 0
+
+    bare = _rate(sdk, args.runs)
+
+    llama = llama_cpp.Llama(
+        model_path=str(gguf), n_ctx=8192, n_threads=threads, n_threads_batch=threads,
+        verbose=False,
+    )  # fmt: skip
+
+    def raw() -> int:
+        reply = llama.create_chat_completion(messages=MESSAGES, **sampling)  # type: ignore[arg-type]
+        return int(reply["usage"]["completion_tokens"])  # type: ignore[index]
+
+    direct = _rate(raw, args.runs)
+    print(f"model: {gguf.name}; {threads} threads; {args.max_tokens} max tokens; "
+          f"median of {args.runs} runs")  # fmt: skip
+    print(f"raw llama-cpp-python (in-process): {direct:7.1f} tok/s")
+    print(f"OpenAI SDK -> our llama.cpp server: {bare:7.1f} tok/s")
+    print(f"evals.llm.complete (LangChain):     {ours:7.1f} tok/s")
+    print(f"ratio ours / raw: {ours / direct:.2f}  (overhead {100 * (1 - ours / direct):+.0f} %)")
+
+
+if __name__ == "__main__":
+    main()

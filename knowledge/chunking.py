@@ -1,0 +1,139 @@
+"""Split guides and worked-domain files into heading-sized chunks with metadata.
+
+A chunk is one `##` section (or `###` subsection) of a Markdown file, prefixed with the file's
+title and the section name so a chunk read alone still says what it is about. Sections longer
+than the embedder's window are cut at paragraph boundaries. YAML artifacts in worked domains
+are cut per top-level key (and per child key when a key is large).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from knowledge import markdown_sections
+
+# MiniLM reads 256 word pieces; about 180 words stays inside that for English prose.
+MAX_WORDS = 180
+GENERAL_DOMAIN = "general"
+ARTIFACT_GATES = {
+    "model-choice.md": "model_choice",
+    "input-taxonomy.yaml": "taxonomy",
+    "rubric.yaml": "rubric",
+    "persona-template.yaml": "personas",
+    "system-prompt.md": "prompts",
+    "user_sim.md": "prompts",
+    "assistant.md": "prompts",
+    "base-model-eval-results.md": "baseline_eval",
+}
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One retrievable unit; `text` is what gets embedded, indexed and shown."""
+
+    id: str
+    text: str
+    source: str  # path relative to the knowledge root, e.g. guides/rubric.md
+    guide: str  # file name, e.g. rubric.md
+    section: str
+    gate: str
+    domain: str
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever the text or any metadata changes, so rebuilds can skip the rest."""
+        key = "\x1f".join((self.text, self.source, self.section, self.gate, self.domain))
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+
+    def metadata(self) -> dict[str, str]:
+        return {
+            "source": self.source,
+            "guide": self.guide,
+            "section": self.section,
+            "gate": self.gate,
+            "domain": self.domain,
+            "hash": self.content_hash,
+        }
+
+
+def split_words(body: str, max_words: int = MAX_WORDS) -> list[str]:
+    """Pack paragraphs (then lines) greedily into pieces of at most `max_words` words."""
+    units: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", body.strip()):
+        if len(paragraph.split()) <= max_words:
+            units.append(paragraph)
+        else:
+            units.extend(line for line in paragraph.splitlines() if line.strip())
+    pieces: list[str] = []
+    current: list[str] = []
+    for unit in units:
+        if current and len(" ".join(current + [unit]).split()) > max_words:
+            pieces.append("\n\n".join(current))
+            current = []
+        current.append(unit)
+    if current:
+        pieces.append("\n\n".join(current))
+    return pieces
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def _yaml_sections(text: str) -> list[tuple[str, str]]:
+    """(key path, YAML text) per top-level key, descending one level into large mappings."""
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict):
+        return [("document", text)]
+    sections: list[tuple[str, str]] = []
+    for key, value in data.items():
+        dumped = yaml.safe_dump({key: value}, sort_keys=False, allow_unicode=True)
+        if isinstance(value, dict) and len(dumped.split()) > MAX_WORDS:
+            for child, child_value in value.items():
+                part = yaml.safe_dump({child: child_value}, sort_keys=False, allow_unicode=True)
+                sections.append((f"{key}.{child}", part))
+        else:
+            sections.append((str(key), dumped))
+    return sections
+
+
+def chunk_file(path: Path, root: Path, domain: str) -> list[Chunk]:
+    """Chunks of one guide or domain file; `root` is what `source` paths are relative to."""
+    raw = path.read_text(encoding="utf-8")
+    source = path.relative_to(root).as_posix()
+    if path.suffix in (".yaml", ".yml"):
+        front: dict[str, str] = {}
+        title = f"{domain} {path.name}"
+        sections = _yaml_sections(raw)
+    else:
+        front, title, sections = markdown_sections.parse(raw, fallback_title=path.stem)
+    gate = front.get("gate") or ARTIFACT_GATES.get(path.name, GENERAL_DOMAIN)
+    chunks: list[Chunk] = []
+    seen: dict[str, int] = {}
+    for section, body in sections:
+        for piece in split_words(body):
+            slug = _slug(section)
+            seen[slug] = seen.get(slug, 0) + 1
+            chunk_id = f"{source}#{slug}" + (f"-{seen[slug]}" if seen[slug] > 1 else "")
+            text = f"{title} - {section}\n\n{piece}"
+            chunks.append(Chunk(chunk_id, text, source, path.name, section, gate, domain))
+    return chunks
+
+
+def load_corpus(guides: Path, domains: Path | None = None) -> list[Chunk]:
+    """All chunks of the guides (domain `general`) and of every worked domain folder."""
+    chunks: list[Chunk] = []
+    root = guides.parent
+    for path in sorted(guides.glob("*.md")):
+        chunks.extend(chunk_file(path, root, GENERAL_DOMAIN))
+    if domains is not None and domains.is_dir():
+        for domain_dir in sorted(p for p in domains.iterdir() if p.is_dir()):
+            for path in sorted(domain_dir.rglob("*")):
+                if path.suffix in (".md", ".yaml", ".yml") and path.is_file():
+                    chunks.extend(chunk_file(path, domains.parent, domain_dir.name))
+    return chunks

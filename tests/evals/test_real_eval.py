@@ -1,0 +1,112 @@
+"""The evaluation on the real embedded model (SmolLM2-135M through llama.cpp)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+from statistics import fmean
+
+import pytest
+from eval_fakes import copy_project, shrink_rubric
+
+from evals.calls import make_chat, make_judge
+from evals.dataset import build_dataset
+from evals.project import load_project
+from evals.records import RunStore
+from evals.scorer import applicable, judge_transcript
+from evals.solver import Prompts, simulate
+from evals.task import run_eval
+from evals.transcript import Message, Transcript
+from tools.schemas.documents import REQUIRED_SECTIONS, sections
+from tools.scoring import score
+
+pytestmark = pytest.mark.slow
+
+KEEP = ["UND1", "CON1", "NAT1", "SAF1"]
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return copy_project(tmp_path_factory.mktemp("real") / "coaching")
+
+
+def test_a_reply_cut_by_the_token_limit_is_flagged(project):
+    proj = load_project(project)
+    sample = build_dataset(proj.taxonomy, proj.personas, 1, seed=4)[0]
+    chat = make_chat(project, {}, None)
+    prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
+    transcript = asyncio.run(simulate(sample, prompts, chat, turns=1, candidate_max_tokens=3))
+    reply = transcript.messages[1]
+    assert reply.role == "assistant" and reply.finish_reason == "length"
+    assert reply.truncated and transcript.truncated_replies == [1]
+    assert reply.completion_tokens == 3
+
+
+def test_the_real_judge_answers_every_criterion(project):
+    proj = load_project(project)
+    transcript = Transcript(
+        scenario_id="t",
+        messages=[
+            Message(
+                role="user",
+                content="My manager moved the deadline again and I feel I cannot "
+                "say no to anything at work. I am so tired.",
+            ),
+            Message(
+                role="assistant",
+                content="Another moved deadline, on top of already being "
+                "tired. What makes saying no feel impossible right now?",
+            ),
+            Message(role="user", content="I guess I worry they will think I am lazy."),
+            Message(
+                role="assistant",
+                content="That worry sounds loud. Could it be that being seen "
+                "as reliable matters a lot to you?",
+            ),
+        ],
+    )
+    judge = make_judge(project, {}, None)
+    judgments = asyncio.run(judge_transcript(proj.rubric, transcript, proj.avoid_phrases, judge))
+    assert [j.criterion for j in judgments] == applicable(proj.rubric, 2)
+    for judgment in judgments:
+        assert judgment.answer in ("YES", "NO", "NA"), judgment.error
+        assert len(judgment.evidence) <= 400
+
+
+def test_whole_pipeline_report_matches_stored_records(tmp_path):
+    project = copy_project(tmp_path / "coaching")
+    shrink_rubric(project, KEEP, examples=2)
+    output = run_eval(project, scenarios=2, turns=1, seed=3, candidate_max_tokens=48)
+    text = output.report.read_text()
+    found = sections(text)
+    assert all(h.lower() in found for h in REQUIRED_SECTIONS["eval_results"])
+
+    store = RunStore(output.records.parent)
+    rubric = load_project(project).rubric
+    rows = json.loads(output.results_json.read_text())["scenarios"]
+    assert len(rows) == 2 and store.count("conversation") == 2
+    assert store.count("label") == 2 * len(KEEP)
+    for row in rows:
+        transcript = Transcript.model_validate(store.get(f"conversation:{row['id']}")["data"])
+        assert [m.role for m in transcript.messages] == ["user", "assistant"]
+        answers = {
+            cid: store.get(f"judgment:{row['id']}:{cid}")["data"]["answer"]
+            for cid in applicable(rubric, 1)
+        }
+        assert answers == row["answers"]
+        expected = score(rubric, answers, turns=1)
+        assert row["score"] == pytest.approx(expected.score)
+        assert row["passed"] == expected.passed
+        assert row["truncated"] == transcript.truncated_replies
+    passed = sum(r["passed"] for r in rows)
+    assert f"{passed} of 2 conversations passed" in text
+    assert f"mean {fmean(r['score'] for r in rows):.3f}" in text
+    for cid in KEEP:
+        yes = sum(r["answers"].get(cid) == "YES" for r in rows)
+        assert re.search(rf"\| {cid} \| \w+ \| {yes} \|", text), cid
+    truncated = sum(len(r["truncated"]) for r in rows)
+    assert ("None: every reply ended" in text) == (truncated == 0)
+    labels = [store.get(f"label:{c}:{i}")["data"] for c in KEEP for i in range(2)]
+    agree = sum(x["judgment"]["answer"] == x["expected"] for x in labels)
+    assert f"agreement {agree / len(labels) * 100:.1f} %" in text

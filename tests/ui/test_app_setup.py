@@ -1,0 +1,67 @@
+"""`ftdesign ui`'s setup: the command, the app folder in the project, and who may log in."""
+
+from __future__ import annotations
+
+import json
+import socket
+import stat
+import tomllib
+
+import pytest
+
+from agent.cli import build_parser
+from agent.ui import auth
+from agent.ui.command import check_port
+from agent.ui.launch import prepare_root
+from tools.errors import FtdesignError
+
+
+def test_ui_command_defaults_to_localhost():
+    args = build_parser().parse_args(["ui", "--project", "p", "--headless"])
+    assert (args.host, args.port, args.headless) == ("127.0.0.1", 8000, True)
+    assert args.handler.__name__ == "ui_command"
+
+
+def test_a_taken_port_is_refused_with_a_fix():
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(FtdesignError, match=f"choose another port, e.g. --port {port + 1}"):
+            check_port("127.0.0.1", port)
+    with pytest.raises(FtdesignError, match="not a valid port"):
+        check_port("127.0.0.1", 70000)
+
+
+def test_app_folder_lives_in_the_project_with_our_settings(tmp_path):
+    root = prepare_root(tmp_path)
+    assert root == tmp_path / ".ftdesign" / "ui"
+    assert "seven gates" in (root / "chainlit.md").read_text(encoding="utf-8")
+    settings = tomllib.loads((root / ".chainlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["UI"]["name"] == "ftdesign"
+    assert settings["features"]["edit_message"] is False
+    assert settings["meta"]["generated_by"] > "0.3.0"  # Chainlit refuses older files
+    assert json.loads((root / "public" / "theme.json").read_text()) == {"custom_fonts": []}
+    assert {p.name for p in (root / "public" / "elements").iterdir()} >= {
+        "DraftEditor.jsx", "ExampleEditor.jsx"}
+
+
+def test_local_user_without_password_and_password_login_when_set(monkeypatch):
+    monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
+    assert not auth.password_required()
+    assert auth.local_identity()["identifier"] == "local"
+    assert auth.password_identity("ana", "anything") is None
+    monkeypatch.setenv(auth.PASSWORD_ENV, "long passphrase")
+    assert auth.password_required()
+    assert auth.password_identity("  Ana  B ", "long passphrase")["identifier"] == "Ana B"
+    assert auth.password_identity("ana", "wrong") is None
+    assert auth.password_identity("   ", "long passphrase") is None
+
+
+def test_signing_secret_is_generated_once_and_private(tmp_path, monkeypatch):
+    monkeypatch.delenv(auth.SECRET_ENV, raising=False)
+    first = auth.ensure_secret(tmp_path)
+    assert len(first) >= 48 and auth.ensure_secret(tmp_path) == first
+    assert stat.S_IMODE((tmp_path / "auth-secret").stat().st_mode) == 0o600
+    monkeypatch.setenv(auth.SECRET_ENV, "given")
+    assert auth.ensure_secret(tmp_path) == "given"

@@ -1,0 +1,53 @@
+"""One entry point per input: text (drafts), a file, or a whole project folder."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from tools.findings import Finding
+from tools.loading import Parsed, parse, read_parsed
+from tools.validators.documents import validate_document
+from tools.validators.persona import validate_persona
+from tools.validators.prompts import validate_prompt
+from tools.validators.rubric import validate_rubric
+from tools.validators.taxonomy import validate_taxonomy
+
+CHECKS: dict[str, Callable[[Any], Iterable[Finding]]] = {
+    "taxonomy": validate_taxonomy,
+    "rubric": validate_rubric,
+    "persona": validate_persona,
+    "user_sim": lambda text: validate_prompt(text, "user_sim"),
+    "assistant": lambda text: validate_prompt(text, "assistant"),
+    "system_prompt": lambda text: validate_prompt(text, "system_prompt"),
+    "model_choice": lambda text: validate_document(text, "model_choice"),
+    "eval_results": lambda text: validate_document(text, "eval_results"),
+}
+
+
+def check_parsed(parsed: Parsed) -> list[Finding]:
+    """Parse findings, then (when a model could be built) every rule of the kind."""
+    findings = list(parsed.findings)
+    if parsed.model is not None:
+        findings += parsed.locate(list(CHECKS[parsed.kind](parsed.model)))
+    return findings
+
+
+def validate_text(text: str, kind: str, source: str = "<text>") -> list[Finding]:
+    """Every finding for a draft of artifact `kind`; never raises for bad content."""
+    return check_parsed(parse(text, kind, source))
+
+
+def validate_path(path: Path | str, kind: str | None = None) -> list[Finding]:
+    """Findings for one file (kind from its name unless given) or a project folder.
+
+    Raises FtdesignError only when the check cannot run: no such path, or a
+    file name that names no artifact and no `kind`.
+    """
+    path = Path(path)
+    if path.is_dir() and kind is None:
+        from tools.validators.project import validate_project
+
+        return validate_project(path)
+    return check_parsed(read_parsed(path, kind))
