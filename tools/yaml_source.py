@@ -77,7 +77,9 @@ def _value_finding(failed: nodes.Node | None, error: Exception, source: str) -> 
     line = failed.start_mark.line + 1 if failed is not None else None
     value = f" {str(failed.value)[:40]!r}" if isinstance(failed, nodes.ScalarNode) else ""
     problem = f"the value{value} cannot be read ({str(error)[:100]})"
-    return SYNTAX.at("", problem, "put it in quotes to keep it as text, or correct it", line, source)
+    return SYNTAX.at(
+        "", problem, "put it in quotes to keep it as text, or correct it", line, source
+    )
 
 
 def _children(node: nodes.Node) -> list[tuple[str | None, nodes.Node, nodes.Node]]:

@@ -102,10 +102,8 @@ def restored_ids(steps: list[dict], step: str) -> tuple[str | None, str | None]:
 
 
 async def reattach(stop: Stop, stop_id: str, review_id: str | None) -> None:
-    """Give a stop restored from history its draft and buttons back (Chainlit stores
-    neither), instead of repeating the whole stop after every reload."""
-    for element in draft_elements(stop):
-        await element.send(for_id=stop_id)
+    """Give a stop restored from history its buttons back (Chainlit restores the message
+    and its draft, but not buttons), instead of repeating the stop after every reload."""
     shown = [(action, stop_id) for action in stop_actions(stop)]
     shown += [(action, review_id) for action in review_actions(stop) if review_id is not None]
     for action, for_id in shown:

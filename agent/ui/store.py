@@ -9,12 +9,14 @@ The Chainlit thread id is the LangGraph thread id, so one id names both records.
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 from pathlib import Path
 from typing import Any
 
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
+from chainlit.data.storage_clients.base import BaseStorageClient
 
 HISTORY_DB = Path(".ftdesign") / "ui" / "history.sqlite"
 
@@ -45,6 +47,7 @@ SCHEMA: dict[str, list[tuple[str, str]]] = {
                   ("threadId", "TEXT NOT NULL"), ("value", "INT NOT NULL"), ("comment", "TEXT")],
 }  # fmt: skip
 JSON_FIELDS = ("metadata", "generation", "tags", "modes", "props")
+MAX_INLINE = 5_000_000  # bytes an element may keep in its row (a draft is a few KB)
 
 
 def create_tables(path: Path) -> None:
@@ -71,6 +74,32 @@ def _decoded(value: Any) -> Any:
 
 def _with_json(record: dict[str, Any]) -> dict[str, Any]:
     return {k: _decoded(v) if k in JSON_FIELDS else v for k, v in record.items()}
+
+
+class InlineStorage(BaseStorageClient):
+    """Element contents (drafts, editors, downloads) kept in their own row as data: URLs.
+
+    The browser reads them back with no file server and no extra authentication route,
+    so a resumed chat shows every earlier draft where it was.
+    """
+
+    async def upload_file(self, object_key: str, data: bytes | str, mime: str = "text/plain",
+                          overwrite: bool = True, content_disposition: str | None = None,
+                          ) -> dict[str, Any]:  # fmt: skip
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if len(raw) > MAX_INLINE:
+            return {"object_key": object_key, "url": None}  # shown live, not kept
+        encoded = base64.b64encode(raw).decode("ascii")
+        return {"object_key": object_key, "url": f"data:{mime};base64,{encoded}"}
+
+    async def delete_file(self, object_key: str) -> bool:
+        return True  # the row holding the content is deleted by the data layer
+
+    async def get_read_url(self, object_key: str) -> str:
+        return ""
+
+    async def close(self) -> None:
+        return None
 
 
 class HistoryStore(SQLAlchemyDataLayer):
@@ -100,4 +129,4 @@ def open_store(project: Path) -> HistoryStore:
     """The data layer for a project's UI history (tables created on first use)."""
     path = project / HISTORY_DB
     create_tables(path)
-    return HistoryStore(conninfo=f"sqlite+aiosqlite:///{path}")
+    return HistoryStore(conninfo=f"sqlite+aiosqlite:///{path}", storage_provider=InlineStorage())

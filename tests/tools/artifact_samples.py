@@ -12,7 +12,12 @@ DELETE = object()
 
 def _examples(*types: str) -> list[dict[str, str]]:
     return [
-        {"type": t, "context": "User: I failed my exam.", "response": "That hurts.", "reasoning": "x"}
+        {
+            "type": t,
+            "context": "User: I failed my exam.",
+            "response": "That hurts.",
+            "reasoning": "x",
+        }
         for t in types
     ]
 
@@ -94,7 +99,7 @@ ASSISTANT_LINES = {
 USER_SIM_LINES = {
     "prompt.word_limits": "Write 30-80 words per message; the limit is enforced.\n",
     "prompt.non_cooperative": "Sometimes ignore the question or push back.\n",
-    "prompt.turn_stages": "Early turns share context, middle turns go deeper, late turns reflect.\n",
+    "prompt.turn_stages": "Early turns share context, middle turns go deeper, late ones reflect.\n",
 }
 SYSTEM_PROMPT = "You are a warm, practical coach. Keep replies short and ask before advising.\n"
 

@@ -43,12 +43,13 @@ def test_facts_match_llama_cpp(request, llama_views, name, vocab, context, file_
 
 
 def test_file_type_names_agree_with_llama_cpp_constants():
-    for type_id, name in FILE_TYPES.items():
-        constant = getattr(llama_cpp, f"LLAMA_FTYPE_MOSTLY_{name}", None)
-        if constant is None:
-            constant = getattr(llama_cpp, f"LLAMA_FTYPE_ALL_{name}", None)
-        if constant is not None:
-            assert constant == type_id, name
+    constants = {
+        name.split("_", 3)[-1]: getattr(llama_cpp, name)
+        for name in dir(llama_cpp)
+        if name.startswith(("LLAMA_FTYPE_MOSTLY_", "LLAMA_FTYPE_ALL_"))
+    }
+    assert constants, "llama_cpp no longer exports LLAMA_FTYPE_* constants"
+    assert {v: k for k, v in constants.items()} == FILE_TYPES
 
 
 def test_gemma_vocabulary_memory_fact(gemma_gguf):

@@ -35,9 +35,14 @@ def test_syntax_error_reports_its_line() -> None:
 @pytest.mark.parametrize(
     ("kind", "text", "path", "line"),
     [
-        ("taxonomy", TAX_YAML.replace("styles:\n    terse: 0.3\n    detailed: 0.7",
-                                      "styles:\n    - terse\n    - detailed"),
-         "taxonomy.styles", 16),  # fmt: skip
+        (
+            "taxonomy",
+            TAX_YAML.replace(
+                "styles:\n    terse: 0.3\n    detailed: 0.7", "styles:\n    - terse\n    - detailed"
+            ),
+            "taxonomy.styles",
+            16,
+        ),  # fmt: skip
         ("rubric", "categories:\n  - comprehension\ncriteria: {}\n", "categories", 1),
         ("persona", "- terse\n- casual\n", "", 1),
     ],
@@ -131,7 +136,7 @@ def test_load_artifact_refuses_unreadable_paths(tmp_path: Path) -> None:
 def test_load_artifact_returns_models_and_text(tmp_path: Path) -> None:
     taxonomy = load_artifact(_write(tmp_path, TAX_YAML.encode()))
     assert taxonomy.taxonomy.topics[0].name == "billing"
-    prompt = _write(tmp_path, "Be kind.\n".encode(), "system-prompt.md")
+    prompt = _write(tmp_path, b"Be kind.\n", "system-prompt.md")
     assert load_artifact(prompt) == "Be kind.\n"
 
 

@@ -37,9 +37,40 @@ structures = st.recursive(
 )
 yaml_fragments = st.lists(
     st.sampled_from(
-        ["- ", ": ", "&a ", "*a ", "[", "]", "{", "}", "\n", "  ", "\t", "topics", "weight",
-         "0.5", "-1", ".nan", "!!str ", "!!python/none ", "'", '"', "# c", "---\n", "<<: *a",
-         "? ", "null", "yes", "2024-13-45", "|\n", ">-\n", "%YAML 1.1\n", "\x00", "\ufeff"]
+        [
+            "- ",
+            ": ",
+            "&a ",
+            "*a ",
+            "[",
+            "]",
+            "{",
+            "}",
+            "\n",
+            "  ",
+            "\t",
+            "topics",
+            "weight",
+            "0.5",
+            "-1",
+            ".nan",
+            "!!str ",
+            "!!python/none ",
+            "'",
+            '"',
+            "# c",
+            "---\n",
+            "<<: *a",
+            "? ",
+            "null",
+            "yes",
+            "2024-13-45",
+            "|\n",
+            ">-\n",
+            "%YAML 1.1\n",
+            "\x00",
+            "\ufeff",
+        ]
     ),  # fmt: skip
     max_size=40,
 ).map("".join)
@@ -67,7 +98,11 @@ def test_any_structure_gives_findings(data: Any, kind: str) -> None:
 
 
 def _leaf_paths(data: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    children = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else []  # fmt: skip
+    children: Any = []
+    if isinstance(data, dict):
+        children = data.items()
+    elif isinstance(data, list):
+        children = enumerate(data)
     paths = [prefix] if prefix else []
     for key, value in children:
         paths += _leaf_paths(value, (*prefix, key))

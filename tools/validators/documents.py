@@ -46,7 +46,9 @@ def _section(found: dict[str, tuple[int, str]], name: str) -> tuple[int, str] | 
 
 def validate_document(text: str, kind: str) -> Iterator[Finding]:
     if not text.strip():
-        yield EMPTY.at("", "the document is empty", "write it (`ftdesign init` copies a worked one)")
+        yield EMPTY.at(
+            "", "the document is empty", "write it (`ftdesign init` copies a worked one)"
+        )
         return
     found = headings(text)
     for name in REQUIRED_SECTIONS.get(kind, []):
@@ -66,7 +68,11 @@ def validate_document(text: str, kind: str) -> Iterator[Finding]:
         yield from _factors(text, found)
     if kind == "eval_results" and EVAL_UNAVAILABLE.lower() in text.lower():
         line = next(
-            (n for n, ln in enumerate(text.splitlines(), 1) if EVAL_UNAVAILABLE.lower() in ln.lower()),
+            (
+                n
+                for n, ln in enumerate(text.splitlines(), 1)
+                if EVAL_UNAVAILABLE.lower() in ln.lower()
+            ),
             None,
         )
         yield UNAVAILABLE.at(

@@ -19,6 +19,7 @@ SYSTEM_LONG = rule(
     "prompt.system_too_long", "warning", f"system prompt under {SYSTEM_PROMPT_BUDGET} tokens"
 )
 
+
 def _severity(lesson: Lesson) -> Severity:
     """Lesson severities are plain strings in the schema module; anything unknown is an error."""
     return next((s for s in SEVERITIES if s == lesson.severity), "error")

@@ -37,7 +37,10 @@ def _categories(rubric: Rubric) -> Iterator[Finding]:
         yield NO_WEIGHTED.at(
             "categories", "no category has a weight", "give the scored categories `weight:` shares"
         )
-    weights = [(n, f"categories.{n}.weight", c.weight or 0.0) for n, c in weighted.items()]
+    weights = [
+        (n, join_path(join_path("categories", n), "weight"), c.weight or 0.0)
+        for n, c in weighted.items()
+    ]
     yield from check_weights("category", "categories", weights)
     for name, category in rubric.categories.items():
         path = join_path("categories", name)
@@ -48,24 +51,24 @@ def _categories(rubric: Rubric) -> Iterator[Finding]:
                 "list its criteria or move its weight to other categories",
             )
         if category.weight is None:
-            for criterion in category.criteria:
-                if criterion not in rubric.safety_gates:
+            for member in category.criteria:
+                if member not in rubric.safety_gates:
                     yield GATE_ONLY.at(
                         f"{path}.criteria",
-                        f"'{criterion}' sits in '{name}', which has no weight, but is not a gate",
-                        f"add '{criterion}' to safety_gates, or give '{name}' a weight",
+                        f"'{member}' sits in '{name}', which has no weight, but is not a gate",
+                        f"add '{member}' to safety_gates, or give '{name}' a weight",
                     )
 
 
 def _membership(rubric: Rubric) -> Iterator[Finding]:
     listed = Counter(c for category in rubric.categories.values() for c in category.criteria)
     for name, category in rubric.categories.items():
-        for index, criterion in enumerate(category.criteria):
-            if criterion not in rubric.criteria:
+        for index, listed_id in enumerate(category.criteria):
+            if listed_id not in rubric.criteria:
                 yield UNDEFINED.at(
                     f"{join_path('categories', name)}.criteria[{index}]",
-                    f"category '{name}' lists '{criterion}', which is not defined in `criteria`",
-                    f"define '{criterion}' under `criteria:` or remove it from the list",
+                    f"category '{name}' lists '{listed_id}', which is not defined in `criteria`",
+                    f"define '{listed_id}' under `criteria:` or remove it from the list",
                 )
     for criterion_id, criterion in rubric.criteria.items():
         path = join_path("criteria", criterion_id)

