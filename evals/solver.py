@@ -29,7 +29,7 @@ from tools.samplers import message_flaws, turn_rng
 
 # (role, messages, seed, max_tokens) -> Completion; the task wraps evals.llm.acomplete.
 Chat = Callable[[str, list[dict[str, str]], int, int | None], Awaitable[Completion]]
-TOKENS_PER_WORD = 2  # generous: a cut by the word rule is cleaner than one by the token cap
+TOKENS_PER_WORD = 1.5  # English runs ~1.3; a cut by the word rule is cleaner than by tokens
 EMPTY = "(no message)"
 
 
@@ -75,7 +75,7 @@ async def simulate(
             "simulator",
             simulator_view(prompt, transcript),
             request_seed(seed, sample.id, turn, "simulator"),
-            high * TOKENS_PER_WORD + 16,
+            int(high * TOKENS_PER_WORD) + 16,
         )
         text, note = enforce_words(clean_message(asked.text), low, high)
         transcript.messages.append(

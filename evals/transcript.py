@@ -20,10 +20,10 @@ class Message(BaseModel):
     prompt_tokens: int = 0
     completion_tokens: int = 0
     finish_reason: str | None = None
-    truncated: bool = Field(default=False, description="Cut off by the token limit (finish 'length').")
+    truncated: bool = Field(default=False, description="Cut off by the token limit ('length').")
     stage: str | None = None
     flaws: list[str] = Field(default_factory=list)
-    note: str | None = Field(default=None, description="What the harness changed, e.g. a word trim.")
+    note: str | None = Field(default=None, description="What the harness changed (a word trim).")
 
 
 class Transcript(BaseModel):

@@ -115,3 +115,14 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
             for index, row in zip(batch, self._embed_batch([texts[i] for i in batch]), strict=True):
                 vectors[index] = row
         return vectors
+
+
+_shared: MiniLMEmbedding | None = None
+
+
+def shared_embedding() -> MiniLMEmbedding:
+    """One embedder per process: loading the ONNX session costs about a second."""
+    global _shared
+    if _shared is None:
+        _shared = MiniLMEmbedding()
+    return _shared

@@ -50,7 +50,7 @@ def open_collection(store_dir: Path | str | None = None) -> tuple[Any, str]:
     import chromadb
     from chromadb.config import Settings
 
-    from knowledge.embedding import MiniLMEmbedding
+    from knowledge.embedding import shared_embedding
 
     settings = Settings(anonymized_telemetry=False)
     server = locations.chroma_server()
@@ -68,7 +68,7 @@ def open_collection(store_dir: Path | str | None = None) -> tuple[Any, str]:
             Path(location).mkdir(parents=True, exist_ok=True)
             _clients[location] = chromadb.PersistentClient(path=location, settings=settings)
     collection = _clients[location].get_or_create_collection(
-        locations.COLLECTION_NAME, embedding_function=MiniLMEmbedding()
+        locations.COLLECTION_NAME, embedding_function=shared_embedding()
     )
     return collection, location
 

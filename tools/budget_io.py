@@ -115,7 +115,7 @@ def render_budget(budget: Budget) -> str:
         f"- Ceiling: {budget.ceiling:,} tokens per example ({budget.tokenizer} tokenizer)",
         f"- System prompt: {budget.system_prompt_tokens:,} tokens"
         f" ({budget.system_prompt_source}); buffer {budget.buffer:,}",
-        f"- Per exchange (user + assistant): {budget.tokens_per_exchange:,} tokens"
+        f"- Per exchange (user + assistant): {budget.tokens_per_exchange:,.0f} tokens"
         f" ({budget.exchange_source})",
         f"- Maximum exchanges: {budget.max_exchanges}; recommended {low}-{high}",
         f"- Tokens per example at {high} exchanges: {budget.tokens_per_example:,}",

@@ -1,8 +1,9 @@
 """Findings: what a check found in an artifact, where, and how to fix it.
 
 Every check is a `Rule` with a stable code and a fixed severity, registered in
-`CATALOG` when its module is imported, so the CLI, the agent and the tests all
-see the same list. Paths are YAML paths such as `taxonomy.topics[2].weight`.
+`CATALOG` when its module is imported (import `tools.validators` to get them
+all), so the CLI, the agent and the tests see the same list. Paths are YAML
+paths such as `taxonomy.topics[2].weight`.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ class Candidate(BaseModel):
 
     @property
     def title(self) -> str:
-        return self.label or self.facts.name or Path(self.facts.path).stem
+        return self.label or Path(self.facts.path).stem  # file names beat general.name
 
 
 class ChoiceInputs(BaseModel):
@@ -105,8 +105,9 @@ def render_model_choice(inputs: ChoiceInputs) -> str:
     if not tradeoffs:
         tradeoffs = ["- Only one candidate was inspected; add another to compare against."]
     body = {
-        "Chosen model": f"**{chosen.title}** (`{chosen.facts.path}`), {chosen.facts.architecture}"
-        f" architecture, {chosen.facts.size_label or 'size label not set'}.",
+        "Chosen model": f"**{chosen.title}** (`{chosen.facts.path}`): {chosen.facts.architecture}"
+        f" architecture, {chosen.facts.size_label or 'size label not set'}"
+        f" ({chosen.facts.name or 'no general.name'}).",
         "Candidates": "\n".join(table),
         "Tradeoffs": "\n".join(tradeoffs),
         "Decision checklist": "\n".join(

@@ -10,6 +10,8 @@ overhead (OpenAI's published rule for cl100k chat models).
 
 from __future__ import annotations
 
+import contextlib
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,7 +52,10 @@ def _gguf_tokenizer(path: str) -> Tokenizer:
     from tools.gguf import read_header
 
     metadata = read_header(path).metadata  # clear error first if the file is not GGUF
-    llama = llama_cpp.Llama(model_path=path, vocab_only=True, verbose=False)
+    # A vocabulary-only load has no training context, so llama.cpp warns about the
+    # context it creates anyway; its log goes through Python's stderr, silenced here.
+    with contextlib.redirect_stderr(io.StringIO()):
+        llama = llama_cpp.Llama(model_path=path, vocab_only=True, verbose=False)
     template = metadata.get("tokenizer.chat_template")
 
     def token_text(key: str) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
 from itertools import groupby
 
-from tools.findings import Finding, summary
+from tools.findings import CATALOG, Finding, summary
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -29,3 +31,13 @@ def format_findings(findings: list[Finding], checked: int, quiet_info: bool = Fa
 
 def print_findings(findings: list[Finding], checked: int, quiet_info: bool = False) -> None:
     print(format_findings(findings, checked, quiet_info))
+
+
+def print_rules(as_json: bool = False) -> None:
+    """Every rule the validators apply (tools.validators must be imported first)."""
+    rules = sorted(CATALOG.values(), key=lambda r: r.code)
+    if as_json:
+        print(json.dumps([asdict(r) for r in rules], indent=2))
+        return
+    for item in rules:
+        print(f"{item.code:<34} {item.severity:<8} {item.summary}")

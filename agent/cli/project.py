@@ -28,9 +28,10 @@ def add_parser(subparsers: Any) -> None:
         "folder. Exit 0 when there is no error, 1 when there are errors, 2 when the check "
         "could not run.",
     )
-    validate.add_argument("paths", type=Path, nargs="+", metavar="PATH")
+    validate.add_argument("paths", type=Path, nargs="*", metavar="PATH")
     validate.add_argument("--kind", choices=list(ARTIFACTS), help="artifact kind of every file")
     validate.add_argument("--json", action="store_true", help="print the findings as JSON")
+    validate.add_argument("--rules", action="store_true", help="list every rule and exit")
     validate.set_defaults(handler=run_validate)
 
     schema = subparsers.add_parser(
@@ -55,10 +56,15 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from agent.cli.findings_output import print_findings
+    from agent.cli.findings_output import print_findings, print_rules
     from tools.findings import Finding, has_errors
     from tools.validators import validate_path
 
+    if args.rules:
+        print_rules(as_json=args.json)
+        return 0
+    if not args.paths:
+        raise FtdesignError("validate needs a PATH", hint="ftdesign validate config/rubric.yaml")
     findings: list[Finding] = []
     for path in args.paths:
         findings += validate_path(path, args.kind)

@@ -86,11 +86,12 @@ class InlineStorage(BaseStorageClient):
     async def upload_file(self, object_key: str, data: bytes | str, mime: str = "text/plain",
                           overwrite: bool = True, content_disposition: str | None = None,
                           ) -> dict[str, Any]:  # fmt: skip
+        # No object key: the data layer then reads the stored URL back instead of asking us.
         raw = data.encode("utf-8") if isinstance(data, str) else data
         if len(raw) > MAX_INLINE:
-            return {"object_key": object_key, "url": None}  # shown live, not kept
+            return {"object_key": None, "url": None}  # shown live, not kept
         encoded = base64.b64encode(raw).decode("ascii")
-        return {"object_key": object_key, "url": f"data:{mime};base64,{encoded}"}
+        return {"object_key": None, "url": f"data:{mime};base64,{encoded}"}
 
     async def delete_file(self, object_key: str) -> bool:
         return True  # the row holding the content is deleted by the data layer

@@ -54,7 +54,9 @@ class RoleSettings(BaseModel):
     timeout: float = 120.0
     max_retries: int = 2
     n_ctx: int = Field(8192, description="context size when we serve the GGUF ourselves")
-    structured_output: Literal["auto", "json_object", "json_schema", "function_calling"] = "auto"
+    backend: Literal["auto", "llama.cpp", "openai"] = Field(
+        "auto", description="server dialect; auto: local = llama.cpp, remote = asked once"
+    )
     sources: dict[str, str] = Field(default_factory=dict)
 
     @property

@@ -25,42 +25,20 @@ from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
 
-from evals.llm.client import prepare_role, endpoint_errors
-from evals.llm.settings import RoleSettings
+from evals.llm.client import role_endpoint
+from evals.llm.errors import endpoint_errors
 from tools.errors import FtdesignError
 
 T = TypeVar("T", bound=BaseModel)
-LLAMA_CPP_OWNERS = {"me", "llamacpp"}  # owned_by of llama_cpp.server and llama-server
 
 
-_llama_cpp_urls: dict[str, bool] = {}
-
-
-def _serves_llama_cpp(model: ChatOpenAI, url: str) -> bool:
-    """Ask the endpoint's model list who owns the model (uses the role's own key)."""
-    if url not in _llama_cpp_urls:
-        try:
-            owners = {m.owned_by for m in model.root_client.with_options(timeout=10).models.list()}
-        except Exception:  # noqa: BLE001 - any failure just means "not known to be llama.cpp"
-            owners = set()
-        _llama_cpp_urls[url] = bool(owners & LLAMA_CPP_OWNERS)
-    return _llama_cpp_urls[url]
-
-
-def strategy(settings: RoleSettings, model: ChatOpenAI, url: str) -> str:
-    """How to constrain decoding for this endpoint."""
-    if settings.structured_output != "auto":
-        return settings.structured_output
-    if settings.is_local or _serves_llama_cpp(model, url):
-        return "json_object"
-    return "json_schema"
-
-
-def _constrained(model: ChatOpenAI, schema: type[BaseModel], how: str) -> Runnable:
-    if how == "json_object":
+def _constrained(model: ChatOpenAI, schema: type[BaseModel], backend: str) -> Runnable:
+    if backend == "llama.cpp":
+        # Sent in the body, not as `response_format=`: that argument makes langchain-openai
+        # parse with the OpenAI SDK, which raises on a cut-off reply instead of returning it.
         fmt = {"type": "json_object", "schema": schema.model_json_schema()}
-        return model.bind(response_format=fmt)
-    return model.with_structured_output(schema, method=how, include_raw=True)  # type: ignore[arg-type]
+        return model.bind(extra_body={**(model.extra_body or {}), "response_format": fmt})
+    return model.with_structured_output(schema, method="json_schema", include_raw=True)
 
 
 def _payload(reply: Any) -> tuple[AIMessage, Any]:
@@ -102,9 +80,9 @@ class _Attempts:
         project: Path | None,
         overrides: dict[str, Any],
     ) -> None:
-        self.settings, model, self.url = prepare_role(role, project, overrides)
-        self.schema = schema
-        self.runnable = _constrained(model, schema, strategy(self.settings, model, self.url))
+        end = role_endpoint(role, project, **overrides)
+        self.settings, self.url, self.schema = end.settings, end.url, schema
+        self.runnable = _constrained(end.model, schema, end.backend)
         start = [HumanMessage(messages)] if isinstance(messages, str) else messages
         self.conversation = _with_schema_note(convert_to_messages(start), schema)  # type: ignore[arg-type]
         self.last_problem = "no attempt made"

@@ -135,3 +135,11 @@ def test_restore_unknown_version_or_artifact(project: Path, capsys) -> None:
     assert code == 2 and "no single earlier version" in err
     code, _, err = run(capsys, "history", str(project), "recipes.yaml")
     assert code == 2 and "unknown artifact" in err
+
+
+def test_validate_lists_its_rules(capsys) -> None:
+    code, out, _ = run(capsys, "validate", "--rules", "--json")
+    rules = {r["code"]: r["severity"] for r in json.loads(out)}
+    assert code == 0 and rules["weights.sum"] == "error" and rules["prompt.system_tokens"] == "info"
+    code, _, err = run(capsys, "validate")
+    assert code == 2 and "needs a PATH" in err

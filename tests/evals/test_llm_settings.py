@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from evals.llm.client import build_model
+from evals.llm.endpoint import connect
 from evals.llm.roles import describe_roles
 from evals.llm.settings import JUDGE_SEED, ROLES, load_role
 from tools.errors import FtdesignError
@@ -78,20 +78,31 @@ def test_unknown_role_and_env_value_errors(monkeypatch):
 
 
 def test_missing_key_variable_is_named_and_key_stays_secret(monkeypatch):
-    remote = {"base_url": "http://127.0.0.1:9/v1", "model": "m", "api_key_env": "FT_TEST_KEY"}
+    remote = {"base_url": "http://127.0.0.1:9/v1", "model": "m", "api_key_env": "FT_TEST_KEY",
+              "backend": "openai"}  # fmt: skip
     with pytest.raises(FtdesignError, match="FT_TEST_KEY"):
-        build_model(load_role("judge", **remote))
+        connect(load_role("judge", **remote))
     monkeypatch.setenv("FT_TEST_KEY", "sk-very-secret")
     settings = load_role("judge", **remote)
-    model = build_model(settings)
+    model = connect(settings).model
     assert model.openai_api_key is not None
     assert model.openai_api_key.get_secret_value() == "sk-very-secret"
     assert "sk-very-secret" not in repr(settings) + repr(model) + settings.model_dump_json()
 
 
+def test_max_tokens_reaches_llama_cpp_under_the_name_it_reads():
+    remote = {"base_url": "http://127.0.0.1:9/v1", "model": "m", "max_tokens": 33}
+    llama = connect(load_role("agent", backend="llama.cpp", **remote)).model
+    payload = llama._get_request_payload([{"role": "user", "content": "hi"}])
+    assert payload["extra_body"] == {"max_tokens": 33} and "max_completion_tokens" not in payload
+    openai = connect(load_role("agent", backend="openai", **remote)).model
+    payload = openai._get_request_payload([{"role": "user", "content": "hi"}])
+    assert payload["max_completion_tokens"] == 33
+
+
 def test_remote_role_needs_a_model_name():
     with pytest.raises(FtdesignError, match="needs a model name"):
-        build_model(load_role("judge", base_url="http://127.0.0.1:9/v1"))
+        connect(load_role("judge", base_url="http://127.0.0.1:9/v1"))
 
 
 def test_describe_roles_without_starting_anything(tmp_path):

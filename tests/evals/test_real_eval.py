@@ -10,13 +10,13 @@ from statistics import fmean
 import pytest
 from eval_fakes import copy_project, shrink_rubric
 
-from evals.calls import make_chat, make_judge
+from agent.cli import main
+from evals.calls import make_chat, make_judge, role_overrides
 from evals.dataset import build_dataset
 from evals.project import load_project
 from evals.records import RunStore
 from evals.scorer import applicable, judge_transcript
 from evals.solver import Prompts, simulate
-from evals.task import run_eval
 from evals.transcript import Message, Transcript
 from tools.schemas.documents import REQUIRED_SECTIONS, sections
 from tools.scoring import score
@@ -33,7 +33,7 @@ def project(tmp_path_factory):
 
 def test_a_reply_cut_by_the_token_limit_is_flagged(project):
     proj = load_project(project)
-    sample = build_dataset(proj.taxonomy, proj.personas, 1, seed=4)[0]
+    sample = build_dataset(proj.taxonomy, proj.personas, 1, seed=5)[0]  # a short style
     chat = make_chat(project, {}, None)
     prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
     transcript = asyncio.run(simulate(sample, prompts, chat, turns=1, candidate_max_tokens=3))
@@ -66,7 +66,7 @@ def test_the_real_judge_answers_every_criterion(project):
             ),
         ],
     )
-    judge = make_judge(project, {}, None)
+    judge = make_judge(project, role_overrides(None, None), None)
     judgments = asyncio.run(judge_transcript(proj.rubric, transcript, proj.avoid_phrases, judge))
     assert [j.criterion for j in judgments] == applicable(proj.rubric, 2)
     for judgment in judgments:
@@ -74,19 +74,36 @@ def test_the_real_judge_answers_every_criterion(project):
         assert len(judgment.evidence) <= 400
 
 
-def test_whole_pipeline_report_matches_stored_records(tmp_path):
+def test_whole_pipeline_through_the_cli_matches_stored_records(tmp_path, capsys):
     project = copy_project(tmp_path / "coaching")
-    shrink_rubric(project, KEEP, examples=2)
-    output = run_eval(project, scenarios=2, turns=1, seed=3, candidate_max_tokens=48)
-    text = output.report.read_text()
+    shrink_rubric(project, KEEP, examples=3)
+    argv = [
+        "eval",
+        "--project",
+        str(project),
+        "--scenarios",
+        "2",
+        "--turns",
+        "1",
+        "--seed",
+        "3",
+        "--max-tokens",
+        "48",
+    ]  # seed 3: short persona styles
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    assert "judging" in captured.err and "2/2" in captured.err  # the progress bar
+    (results_json,) = (project / ".ftdesign" / "eval").glob("*/results.json")
+    assert str(results_json) in captured.out
+    text = (project / "base-model-eval-results.md").read_text()
     found = sections(text)
     assert all(h.lower() in found for h in REQUIRED_SECTIONS["eval_results"])
 
-    store = RunStore(output.records.parent)
+    store = RunStore(results_json.parent)
     rubric = load_project(project).rubric
-    rows = json.loads(output.results_json.read_text())["scenarios"]
+    rows = json.loads(results_json.read_text())["scenarios"]
     assert len(rows) == 2 and store.count("conversation") == 2
-    assert store.count("label") == 2 * len(KEEP)
+    assert store.count("label") == 3 * len(KEEP)
     for row in rows:
         transcript = Transcript.model_validate(store.get(f"conversation:{row['id']}")["data"])
         assert [m.role for m in transcript.messages] == ["user", "assistant"]
@@ -107,6 +124,6 @@ def test_whole_pipeline_report_matches_stored_records(tmp_path):
         assert re.search(rf"\| {cid} \| \w+ \| {yes} \|", text), cid
     truncated = sum(len(r["truncated"]) for r in rows)
     assert ("None: every reply ended" in text) == (truncated == 0)
-    labels = [store.get(f"label:{c}:{i}")["data"] for c in KEEP for i in range(2)]
+    labels = [store.get(f"label:{c}:{i}")["data"] for c in KEEP for i in range(3)]
     agree = sum(x["judgment"]["answer"] == x["expected"] for x in labels)
     assert f"agreement {agree / len(labels) * 100:.1f} %" in text

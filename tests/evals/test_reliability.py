@@ -12,6 +12,7 @@ from evals.judge_prompt import Verdict
 from evals.reliability import Label, agreement, label_examples
 from evals.scorer import Judgment
 from tools.schemas import Rubric
+from tools.schemas.rubric import Answer
 
 
 @pytest.fixture(scope="module")
@@ -19,7 +20,7 @@ def rubric() -> Rubric:
     return Rubric.from_data(yaml.safe_load((DOMAIN / "config" / "rubric.yaml").read_text()))
 
 
-def label(cid: str, expected: str, answer: str, index: int = 0) -> Label:
+def label(cid: str, expected: str, answer: Answer, index: int = 0) -> Label:
     return Label(
         criterion=cid,
         example=index,

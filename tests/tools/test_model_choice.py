@@ -30,7 +30,7 @@ def test_document_has_sections_factors_and_budget(smollm2_gguf, gemma_gguf):
     assert "40% base pass rate" in found["candidates"]
     assert "not measured yet" in found["candidates"]  # SmolLM2 has no pass rate: open item
     assert "4.29 GB at 4,096 tokens" in found["candidates"]
-    assert "vs SmolLM2" in found["tradeoffs"] or "vs " in found["tradeoffs"]
+    assert f"vs {smollm2_gguf.stem}:" in found["tradeoffs"]
 
 
 def test_checklist_ticks_only_proven_items(gemma_gguf):
