@@ -11,7 +11,6 @@ HTTP and LangChain together.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import time
 from collections.abc import Callable
@@ -43,8 +42,9 @@ def main() -> None:
     import openai
 
     from evals.llm import complete, embedded_gguf_path, get_model
+    from evals.llm.server import default_threads
 
-    gguf, threads = embedded_gguf_path(), os.cpu_count() or 1
+    gguf, threads = embedded_gguf_path(), default_threads()
     sampling = {"max_tokens": args.max_tokens, "temperature": 0.0, "seed": SEED}
 
     ours = _rate(lambda: complete("agent", MESSAGES, **sampling).completion_tokens, args.runs)

@@ -20,6 +20,8 @@ from knowledge import markdown_sections
 # MiniLM reads 256 word pieces; about 180 words stays inside that for English prose.
 MAX_WORDS = 180
 GENERAL_DOMAIN = "general"
+# Sections that restate a whole guide in brief; retrieval ranks them below specific sections.
+SUMMARY_SECTIONS = frozenset({"Overview", "Checklist", "Rationalisations to resist"})
 ARTIFACT_GATES = {
     "model-choice.md": "model_choice",
     "input-taxonomy.yaml": "taxonomy",
@@ -45,6 +47,13 @@ class Chunk:
     domain: str
 
     @property
+    def kind(self) -> str:
+        """`guide` (a specific guide section), `summary` (overview, checklist) or `example`."""
+        if self.domain != GENERAL_DOMAIN:
+            return "example"
+        return "summary" if self.section in SUMMARY_SECTIONS else "guide"
+
+    @property
     def content_hash(self) -> str:
         """Changes whenever the text or any metadata changes, so rebuilds can skip the rest."""
         key = "\x1f".join((self.text, self.source, self.section, self.gate, self.domain))
@@ -57,6 +66,7 @@ class Chunk:
             "section": self.section,
             "gate": self.gate,
             "domain": self.domain,
+            "kind": self.kind,
             "hash": self.content_hash,
         }
 

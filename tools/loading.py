@@ -66,7 +66,10 @@ def check_kind(kind: str) -> Kind:
 
 
 def parse(text: str, kind: str, source: str = "<text>") -> Parsed:
-    """Read `text` as artifact `kind`; problems become findings, never exceptions."""
+    """Read `text` as artifact `kind`; content problems become findings, never exceptions.
+
+    Only an unknown `kind` raises (FtdesignError): that is a caller's mistake.
+    """
     parsed = Parsed(kind=check_kind(kind), source=source, text=text)
     try:
         check_text(text, source)

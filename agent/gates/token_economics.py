@@ -75,8 +75,23 @@ def plan(state: DesignState, settings: BudgetSettings) -> Budget:
     )
 
 
+def _window(state: DesignState) -> int | None:
+    from tools.gguf_facts import inspect_gguf
+
+    gguf = _chosen_gguf(state)
+    try:
+        return inspect_gguf(gguf).context_length if gguf else None
+    except FtdesignError:
+        return None
+
+
 def settings_of(state: DesignState) -> BudgetSettings:
-    return BudgetSettings.model_validate(state.gate_inputs.get("token_economics", {}))
+    """Saved settings, else the 16K ceiling capped at half the chosen model's window."""
+    saved = state.gate_inputs.get("token_economics")
+    if saved:
+        return BudgetSettings.model_validate(saved)
+    window = _window(state)
+    return BudgetSettings(ceiling=min(DEFAULT_CEILING, window // 2) if window else DEFAULT_CEILING)
 
 
 def _drafted(state: DesignState, settings: BudgetSettings) -> Drafted:
@@ -108,11 +123,7 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
 
 
 def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    from tools.gguf_facts import inspect_gguf
-
-    budget, found = plan(state, settings_of(state)), []
-    gguf = _chosen_gguf(state)
-    window = inspect_gguf(gguf).context_length if gguf else None
+    budget, found, window = plan(state, settings_of(state)), [], _window(state)
 
     def issue(severity: str, code: str, message: str) -> None:
         found.append(Issue(file="model-choice.md", severity=severity, code=code, message=message))  # type: ignore[arg-type]

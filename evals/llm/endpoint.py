@@ -70,7 +70,9 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
     """Build the endpoint for resolved settings; `chat_options` go to ChatOpenAI."""
     key = api_key(settings)
     if settings.is_local:
-        server = ensure_server(settings.gguf or embedded_gguf_path(), settings.n_ctx)
+        server = ensure_server(
+            settings.gguf or embedded_gguf_path(), settings.n_ctx, settings.n_threads
+        )
         url, name, backend = server.base_url, settings.model or server.model, "llama.cpp"
     elif not settings.model:
         raise FtdesignError(

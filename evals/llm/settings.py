@@ -54,6 +54,7 @@ class RoleSettings(BaseModel):
     timeout: float = 120.0
     max_retries: int = 2
     n_ctx: int = Field(8192, description="context size when we serve the GGUF ourselves")
+    n_threads: int | None = Field(None, description="local server threads; None = half the cores")
     backend: Literal["auto", "llama.cpp", "openai"] = Field(
         "auto", description="server dialect; auto: local = llama.cpp, remote = asked once"
     )

@@ -41,16 +41,13 @@ def _constrained(model: ChatOpenAI, schema: type[BaseModel], backend: str) -> Ru
     return model.with_structured_output(schema, method="json_schema", include_raw=True)
 
 
-def _payload(reply: Any) -> tuple[AIMessage, Any]:
-    """The raw message and the JSON data it carries (tool-call arguments or text)."""
-    raw = reply["raw"] if isinstance(reply, dict) else reply
-    if raw.tool_calls:
-        return raw, raw.tool_calls[0]["args"]
-    return raw, json.loads(raw.text)
+def _data(raw: AIMessage) -> Any:
+    """The JSON data a reply carries: tool-call arguments, else its text."""
+    return raw.tool_calls[0]["args"] if raw.tool_calls else json.loads(raw.text)
 
 
-def _problem(error: Exception, raw: AIMessage | None) -> str:
-    if raw is not None and raw.response_metadata.get("finish_reason") == "length":
+def _problem(error: Exception, raw: AIMessage) -> str:
+    if raw.response_metadata.get("finish_reason") == "length":
         return "the reply was cut off at max_tokens before the JSON was complete"
     if isinstance(error, ValidationError):
         shown = [f"{'.'.join(map(str, e['loc'])) or '(root)'}: {e['msg']}" for e in error.errors()]
@@ -84,19 +81,19 @@ class _Attempts:
         self.settings, self.url, self.schema = end.settings, end.url, schema
         self.runnable = _constrained(end.model, schema, end.backend)
         start = [HumanMessage(messages)] if isinstance(messages, str) else messages
-        self.conversation = _with_schema_note(convert_to_messages(start), schema)  # type: ignore[arg-type]
+        self.opening = _with_schema_note(convert_to_messages(start), schema)  # type: ignore[arg-type]
+        self.conversation = self.opening
         self.last_problem = "no attempt made"
 
     def accept(self, reply: Any, repair: Callable[[Any], Any] | None) -> Any | None:
-        raw: AIMessage | None = None
+        raw: AIMessage = reply["raw"] if isinstance(reply, dict) else reply
         try:
-            raw, data = _payload(reply)
-            value = self.schema.model_validate(data)
+            value = self.schema.model_validate(_data(raw))
             return repair(value) if repair else value
         except ValueError as error:  # JSON, validation and repair failures alike
             self.last_problem = _problem(error, raw)
-            answer = raw.text if raw is not None else ""
-            self.conversation += [AIMessage(answer), HumanMessage(
+            # Only the latest failure is shown, so the prompt stays the same size per retry.
+            self.conversation = [*self.opening, AIMessage(raw.text), HumanMessage(
                 f"That reply is invalid: {self.last_problem}. Reply again with only the"
                 " corrected JSON object.")]  # fmt: skip
             return None
@@ -105,8 +102,8 @@ class _Attempts:
         return FtdesignError(
             f"model role {self.settings.role} at {self.url}: no valid {self.schema.__name__}"
             f" after {attempts} attempt(s); last problem: {self.last_problem}.",
-            hint=f"raise max_tokens or use a stronger model ({self.settings.setting_name('model')}"
-            " or _GGUF)",
+            hint=f"if replies are cut off raise {self.settings.setting_name('max_tokens')};"
+            f" otherwise use a stronger model ({self.settings.setting_name('gguf')} or base_url)",
         )
 
 

@@ -30,7 +30,8 @@ def second_server(tmp_path_factory, gemma_gguf) -> Iterator[dict[str, str]]:
         [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),
          "--model_alias", "gemma-test", "--host", "127.0.0.1", "--port", str(port),
          "--n_ctx", "4096", "--api_key", SECOND_KEY, "--verbose", "False",
-         "--logits_all", "False"],
+         "--logits_all", "False", "--n_threads", "1", "--n_threads_batch", "1",
+         "--chat_format", "gemma"],
         stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
     url = f"http://127.0.0.1:{port}/v1"

@@ -32,7 +32,7 @@ QUESTION = [
 
 
 class Verdict(BaseModel):
-    evidence: str = Field(max_length=400)
+    evidence: str = Field(max_length=160)
     answer: Literal["YES", "NO"]
 
 
