@@ -54,7 +54,9 @@ def main() -> None:
 
     def sdk() -> int:
         reply = client.chat.completions.create(
-            model=model.model_name, messages=MESSAGES, **sampling  # type: ignore[arg-type]
+            model=model.model_name,
+            messages=MESSAGES,
+            **sampling,  # type: ignore[arg-type]
         )
         return reply.usage.completion_tokens if reply.usage else 0
 

@@ -63,9 +63,7 @@ def evaluate(
     first = top3 = 0
     misses: list[str] = []
     for question in questions:
-        hits = knowledge.search(
-            question.text, k=3, mode=mode, domain=domain, store_dir=store_dir
-        )
+        hits = knowledge.search(question.text, k=3, mode=mode, domain=domain, store_dir=store_dir)
         found = [question.answered_by(hit.text) for hit in hits]
         first += bool(found[:1] and found[0])
         top3 += any(found)

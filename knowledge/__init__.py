@@ -29,7 +29,7 @@ _EXPORTS = {
     "checklist": "knowledge.checklists",
     "GATES": "knowledge.checklists",
 }
-__all__ = sorted(_EXPORTS)
+__all__ = ["GATES", "MODES", "BuildReport", "Hit", "build", "checklist", "search"]
 
 
 def __getattr__(name: str) -> Any:

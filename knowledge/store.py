@@ -16,7 +16,7 @@ from typing import Any
 from knowledge import locations
 from knowledge.chunking import Chunk, load_corpus
 
-_clients: dict[str, Any] = {}
+_collections: dict[str, Any] = {}
 
 
 @dataclass(frozen=True)
@@ -45,32 +45,42 @@ def corpus_signature(chunks: list[Chunk]) -> str:
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
 
 
-def open_collection(store_dir: Path | str | None = None) -> tuple[Any, str]:
-    """(Chroma collection, location label); HttpClient when FTDESIGN_CHROMA_URL is set."""
-    import chromadb
-    from chromadb.config import Settings
-
-    from knowledge.embedding import shared_embedding
-
-    settings = Settings(anonymized_telemetry=False)
+def _location(store_dir: Path | str | None) -> str:
     server = locations.chroma_server()
     if server is not None:
         host, port, ssl = server
-        location = f"{'https' if ssl else 'http'}://{host}:{port}"
-        if location not in _clients:
-            _clients[location] = chromadb.HttpClient(
-                host=host, port=port, ssl=ssl, settings=settings
-            )
-    else:
-        path = Path(store_dir) if store_dir is not None else locations.default_store_dir()
-        location = str(path.expanduser().resolve())
-        if location not in _clients:
+        return f"{'https' if ssl else 'http'}://{host}:{port}"
+    path = Path(store_dir) if store_dir is not None else locations.default_store_dir()
+    return str(path.expanduser().resolve())
+
+
+def open_collection(store_dir: Path | str | None = None, *, fresh: bool = False) -> tuple[Any, str]:
+    """(Chroma collection, location label); HttpClient when FTDESIGN_CHROMA_URL is set.
+
+    The collection handle is cached per location (opening one costs tens of milliseconds);
+    `fresh=True` re-reads it, including its metadata, from the store.
+    """
+    location = _location(store_dir)
+    if fresh or location not in _collections:
+        import chromadb
+        from chromadb.config import Settings
+
+        from knowledge.embedding import shared_embedding
+
+        settings = Settings(anonymized_telemetry=False)
+        server = locations.chroma_server()
+        if server is not None:
+            host, port, ssl = server
+            client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=settings)
+        else:
             Path(location).mkdir(parents=True, exist_ok=True)
-            _clients[location] = chromadb.PersistentClient(path=location, settings=settings)
-    collection = _clients[location].get_or_create_collection(
-        locations.COLLECTION_NAME, embedding_function=shared_embedding()
-    )
-    return collection, location
+            client = chromadb.PersistentClient(path=location, settings=settings)
+        # Chroma's annotation wants an embedder of texts *or* images; ours embeds texts only.
+        embedder: Any = shared_embedding()
+        _collections[location] = client.get_or_create_collection(
+            locations.COLLECTION_NAME, embedding_function=embedder
+        )
+    return _collections[location], location
 
 
 def build(
@@ -86,7 +96,7 @@ def build(
     custom = guides_dir is not None or domains_dir is not None
     domains = domains_dir if custom else locations.domains_dir()
     chunks = load_corpus(guides, domains)
-    collection, location = open_collection(store_dir)
+    collection, location = open_collection(store_dir, fresh=True)
     stored = collection.get(include=["metadatas"])
     stored_hashes = {
         chunk_id: (meta or {}).get("hash")

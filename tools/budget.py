@@ -110,4 +110,3 @@ def plan_budget(
         budget.training_tokens = total
         budget.training_cost = round(total / 1_000_000 * training.price_per_million, 2)
     return budget
-

@@ -19,7 +19,6 @@ from tools.tokens import Tokenizer, count_chat
 Message = dict[str, str]
 
 
-
 @dataclass(frozen=True)
 class TranscriptStats:
     """Measured sizes: whole examples, and the mean cost of one exchange."""
@@ -81,6 +80,7 @@ def measure_transcripts(
         conversation_tokens += total - (count_chat(system, tokenizer) if system else 0)
         exchanges += max(sum(1 for m in rest if m["role"] == "user"), 1)
     return TranscriptStats(totals, conversation_tokens / max(exchanges, 1), exchanges)
+
 
 BUDGET_FILE = ".ftdesign/budget.json"
 

@@ -86,7 +86,7 @@ def run_budget(args: argparse.Namespace) -> int:
     from agent.cli.models_budget import compute_budget
 
     budget, text = compute_budget(args)
-    print(budget.model_dump_json(indent=2) if args.json else text, end="" if not args.json else "\n")
+    print(budget.model_dump_json(indent=2) if args.json else text.rstrip("\n"))
     return 0
 
 

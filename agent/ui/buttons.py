@@ -29,8 +29,9 @@ async def approve(action: cl.Action) -> None:
 
 async def apply(action: cl.Action) -> None:
     numbers = [int(n) for n in action.payload.get("suggestions", [])]
-    await conversation.reply({"action": "apply", "suggestions": numbers},
-                             expect=action.payload.get("step"))  # fmt: skip
+    await conversation.reply(
+        {"action": "apply", "suggestions": numbers}, expect=action.payload.get("step")
+    )
 
 
 async def _ask_words(kind: str) -> None:
@@ -52,17 +53,26 @@ async def back_menu(action: cl.Action) -> None:
         await cl.Message(content="There is no earlier step to go back to.", author=AUTHOR).send()
         return
     choices = [
-        cl.Action(name="ftd_back_to", label=STEP_NAMES.get(step, step), icon="undo-2",
-                  payload={"step": stop.step, "target": step})
+        cl.Action(
+            name="ftd_back_to",
+            label=STEP_NAMES.get(step, step),
+            icon="undo-2",
+            payload={"step": stop.step, "target": step},
+        )
         for step in stop.back_to
-    ]  # fmt: skip
-    await cl.Message(content="Back to which step? Later gates become stale and are revisited.",
-                     author=AUTHOR, actions=choices).send()  # fmt: skip
+    ]
+    await cl.Message(
+        content="Back to which step? Later gates become stale and are revisited.",
+        author=AUTHOR,
+        actions=choices,
+    ).send()
 
 
 async def back_to(action: cl.Action) -> None:
     target = action.payload.get("target")
-    await conversation.reply({"action": "back", "target": target}, expect=action.payload.get("step"))
+    await conversation.reply(
+        {"action": "back", "target": target}, expect=action.payload.get("step")
+    )
 
 
 async def edit(action: cl.Action) -> None:
@@ -71,12 +81,18 @@ async def edit(action: cl.Action) -> None:
         await cl.Message(content="There is no draft to edit at this point.", author=AUTHOR).send()
         return
     editors = [
-        cl.CustomElement(name="DraftEditor", display="inline",
-                         props={"step": stop.step, "path": path, "text": text})
+        cl.CustomElement(
+            name="DraftEditor",
+            display="inline",
+            props={"step": stop.step, "path": path, "text": text},
+        )
         for path, text in stop.drafts.items()
-    ]  # fmt: skip
-    await cl.Message(content=f"Edit the {stop.title} draft below, then **Validate and use**.",
-                     author=AUTHOR, elements=editors).send()  # type: ignore[arg-type]  # fmt: skip
+    ]
+    await cl.Message(
+        content=f"Edit the {stop.title} draft below, then **Validate and use**.",
+        author=AUTHOR,
+        elements=editors,
+    ).send()  # type: ignore[arg-type]
 
 
 async def edited(action: cl.Action) -> None:
@@ -85,8 +101,9 @@ async def edited(action: cl.Action) -> None:
     if stop is None or stop.step != step or not str(text).strip():
         await conversation.out_of_date(str(step), stop)
         return
-    await conversation.reply({"action": "paste", "text": paste_text(stop, str(path), str(text))},
-                             expect=str(step))  # fmt: skip
+    await conversation.reply(
+        {"action": "paste", "text": paste_text(stop, str(path), str(text))}, expect=str(step)
+    )
 
 
 async def download(action: cl.Action) -> None:
@@ -94,5 +111,8 @@ async def download(action: cl.Action) -> None:
     folder = project() / ".ftdesign" / "ui" / "downloads"
     path = build_zip(project(), open_drafts(state), folder)
     note = "Approved files are in place; drafts not yet approved are under `drafts/`."
-    await cl.Message(content=f"Your project so far. {note}", author=AUTHOR,
-                     elements=[cl.File(name=path.name, path=str(path), display="inline")]).send()  # fmt: skip
+    await cl.Message(
+        content=f"Your project so far. {note}",
+        author=AUTHOR,
+        elements=[cl.File(name=path.name, path=str(path), display="inline")],
+    ).send()

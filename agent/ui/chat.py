@@ -57,8 +57,11 @@ async def receive_files(message: cl.Message) -> list[str]:
             received += files
     if received:
         listed = ", ".join(f"`{p}`" for p in received)
-        await cl.Message(content=f"Received {listed}. Each becomes the draft of its gate when"
-                         " the session gets there.", author=AUTHOR).send()  # fmt: skip
+        await cl.Message(
+            content=f"Received {listed}. Each becomes the draft of its gate when"
+            " the session gets there.",
+            author=AUTHOR,
+        ).send()
     return received
 
 
@@ -69,8 +72,10 @@ def uploaded_intake() -> DomainContext | None:
     try:
         return DomainContext.model_validate(yaml.safe_load(text) or {})
     except (yaml.YAMLError, ValueError) as error:
-        raise FtdesignError(f"{uploads.INTAKE} in the upload: not a valid intake ({error}).",
-                            hint="describe the domain in a message instead") from error  # fmt: skip
+        raise FtdesignError(
+            f"{uploads.INTAKE} in the upload: not a valid intake ({error}).",
+            hint="describe the domain in a message instead",
+        ) from error
 
 
 async def on_message(message: cl.Message) -> None:
@@ -82,8 +87,9 @@ async def on_message(message: cl.Message) -> None:
         if domain:
             await conversation.begin(domain)
         else:
-            await cl.Message(content="Now describe the assistant you want, to begin.",
-                             author=AUTHOR).send()  # fmt: skip
+            await cl.Message(
+                content="Now describe the assistant you want, to begin.", author=AUTHOR
+            ).send()
         return
     if not text:
         if received:

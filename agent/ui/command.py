@@ -48,5 +48,5 @@ def ui_command(args: argparse.Namespace) -> int:
     if project.exists() and not project.is_dir():
         raise FtdesignError(f"--project {project}: is a file, not a folder.")
     check_port(args.host, args.port)
-    print(f"ftdesign ui: http://{args.host}:{args.port}  (project {project}; Ctrl+C stops)")
+    print(f"ftdesign ui: http://{args.host}:{args.port}  (project {project}; Ctrl+C stops)")  # noqa: T201
     return serve(project, args.host, args.port, args.headless)

@@ -41,8 +41,9 @@ async def exclusive() -> AsyncIterator[bool]:
     """Hold this chat's lock for one request; yields False (after saying so) when busy."""
     lock = _lock()
     if lock.locked():
-        await cl.context.emitter.send_toast("Still working on your last request: one moment.",
-                                            "warning")  # fmt: skip
+        await cl.context.emitter.send_toast(
+            "Still working on your last request: one moment.", "warning"
+        )
         yield False
         return
     async with lock:
@@ -85,8 +86,9 @@ async def adopt_uploads(session: DesignSession, stop: Stop | None) -> Stop | Non
         if found is None:
             return stop
         relpath, text = found
-        await cl.Message(content=f"Using your uploaded `{relpath}` as the draft.",
-                         author=AUTHOR).send()  # fmt: skip
+        await cl.Message(
+            content=f"Using your uploaded `{relpath}` as the draft.", author=AUTHOR
+        ).send()
         reply = {"action": "paste", "text": paste_text(stop, relpath, text)}  # type: ignore[arg-type]
         stop = await stream_turn(session.send(reply))
     return stop
@@ -94,12 +96,16 @@ async def adopt_uploads(session: DesignSession, stop: Stop | None) -> Stop | Non
 
 async def out_of_date(expected: str, current: Stop | None) -> None:
     now = f"the session is now at {current.title}" if current else "no stop is waiting now"
-    await cl.Message(content=f"That button belongs to an earlier stop ({expected}); {now}."
-                     " Use the buttons on the latest stop.", author=AUTHOR).send()  # fmt: skip
+    await cl.Message(
+        content=f"That button belongs to an earlier stop ({expected}); {now}."
+        " Use the buttons on the latest stop.",
+        author=AUTHOR,
+    ).send()
 
 
-async def run(call: Callable[[DesignSession], AsyncIterator[Event]],
-              expect: str | None = None) -> Stop | None:  # fmt: skip
+async def run(
+    call: Callable[[DesignSession], AsyncIterator[Event]], expect: str | None = None
+) -> Stop | None:
     """Run one request against this chat's session, unless one is already running.
 
     `expect` is the step a button belongs to: the request runs only at that stop.
@@ -110,8 +116,9 @@ async def run(call: Callable[[DesignSession], AsyncIterator[Event]],
     return None
 
 
-async def _run(call: Callable[[DesignSession], AsyncIterator[Event]],
-               expect: str | None) -> Stop | None:  # fmt: skip
+async def _run(
+    call: Callable[[DesignSession], AsyncIterator[Event]], expect: str | None
+) -> Stop | None:
     async with open_session() as session:
         if expect is not None:
             current = await session.current_stop()

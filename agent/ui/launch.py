@@ -55,10 +55,15 @@ def serve(project: Path, host: str, port: int, headless: bool) -> int:
     """Run the app until interrupted; Chainlit is imported only here (it reads its root)."""
     project.mkdir(parents=True, exist_ok=True)
     root = prepare_root(project)
-    os.environ.update({
-        "CHAINLIT_APP_ROOT": str(root), "CHAINLIT_HOST": host, "CHAINLIT_PORT": str(port),
-        "FTDESIGN_PROJECT": str(project), SECRET_ENV: ensure_secret(root),
-    })  # fmt: skip
+    os.environ.update(
+        {
+            "CHAINLIT_APP_ROOT": str(root),
+            "CHAINLIT_HOST": host,
+            "CHAINLIT_PORT": str(port),
+            "FTDESIGN_PROJECT": str(project),
+            SECRET_ENV: ensure_secret(root),
+        }
+    )
     from chainlit.cli import run_chainlit
     from chainlit.config import config
 

@@ -21,4 +21,3 @@ def project() -> Path:
 
 def thread_id() -> str:
     return cl.context.session.thread_id
-

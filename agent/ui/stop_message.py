@@ -40,23 +40,41 @@ def stop_actions(stop: Stop) -> list[cl.Action]:
         if action in stop.actions and (action != "approve" or stop.can_approve)
     ]
     if stop.step == "rubric" and stop.drafts:
-        actions.append(cl.Action(name="ftd_cal_open", label="Calibration examples",
-                                 icon="flask-conical", payload=payload))  # fmt: skip
-    actions.append(cl.Action(name="ftd_download", label="Download project", icon="download",
-                             payload=payload))  # fmt: skip
+        actions.append(
+            cl.Action(
+                name="ftd_cal_open",
+                label="Calibration examples",
+                icon="flask-conical",
+                payload=payload,
+            )
+        )
+    actions.append(
+        cl.Action(name="ftd_download", label="Download project", icon="download", payload=payload)
+    )
     return actions
 
 
 def review_actions(stop: Stop) -> list[cl.Action]:
     suggestions = stop.review.suggestions if stop.review else []
     actions = [
-        cl.Action(name="ftd_apply", label=f"Apply suggestion {n}", icon="wand-sparkles",
-                  payload={"step": stop.step, "suggestions": [n]}, tooltip=text[:200])
+        cl.Action(
+            name="ftd_apply",
+            label=f"Apply suggestion {n}",
+            icon="wand-sparkles",
+            payload={"step": stop.step, "suggestions": [n]},
+            tooltip=text[:200],
+        )
         for n, text in enumerate(suggestions, start=1)
-    ]  # fmt: skip
+    ]
     if len(suggestions) > 1:
-        actions.append(cl.Action(name="ftd_apply", label="Apply all", icon="wand-sparkles",
-                                 payload={"step": stop.step, "suggestions": []}))  # fmt: skip
+        actions.append(
+            cl.Action(
+                name="ftd_apply",
+                label="Apply all",
+                icon="wand-sparkles",
+                payload={"step": stop.step, "suggestions": []},
+            )
+        )
     return actions
 
 
@@ -72,15 +90,21 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
     """Send the stop as a message with its draft and buttons, then the review panel."""
     await retire_buttons()
     message = cl.Message(
-        content=stop_markdown(stop, answer_streamed), author=AUTHOR,
-        elements=draft_elements(stop), actions=stop_actions(stop),  # type: ignore[arg-type]
+        content=stop_markdown(stop, answer_streamed),
+        author=AUTHOR,
+        elements=draft_elements(stop),
+        actions=stop_actions(stop),  # type: ignore[arg-type]
         metadata={STOP_MARK: stop.step},
-    )  # fmt: skip
+    )
     await message.send()
     shown = list(message.actions)
     if stop.review is not None:
-        panel = cl.Message(content=review_markdown(stop.review, stop.title), author=AUTHOR,
-                           actions=review_actions(stop), metadata={REVIEW_MARK: stop.step})  # fmt: skip
+        panel = cl.Message(
+            content=review_markdown(stop.review, stop.title),
+            author=AUTHOR,
+            actions=review_actions(stop),
+            metadata={REVIEW_MARK: stop.step},
+        )
         await panel.send()
         shown += panel.actions
     cl.user_session.set("ftd_buttons", shown)

@@ -85,9 +85,13 @@ def stop_markdown(stop: Stop, answer_streamed: bool = False) -> str:
     blocks.append(findings_block(stop.findings))
     blocks.append(sources_block("Guide sections cited", stop.sources))
     if not stop.can_approve:
-        blocks.append("Approval waits until the errors above are fixed: ask for a change,"
-                      " edit the draft, or skip with a reason.")  # fmt: skip
+        blocks.append(
+            "Approval waits until the errors above are fixed: ask for a change,"
+            " edit the draft, or skip with a reason."
+        )
     blocks.append(f"**{stop.question}**")
-    blocks.append("_Reply in your own words any time: a change, a question, `back to <gate>`,"
-                  " `skip: <reason>`._")  # fmt: skip
+    blocks.append(
+        "_Reply in your own words any time: a change, a question, `back to <gate>`,"
+        " `skip: <reason>`._"
+    )
     return "\n\n".join(b for b in blocks if b)

@@ -17,9 +17,16 @@ from agent.ui.problems import show_problem
 from agent.ui.scope import AUTHOR
 from agent.ui.stop_message import show_stop
 
-READ_AS = {"approve": "approval", "change": "a change request", "paste": "your own version",
-           "question": "a question", "back": "going back", "skip": "skipping",
-           "apply": "applying suggestions", "unclear": "unclear"}  # fmt: skip
+READ_AS = {
+    "approve": "approval",
+    "change": "a change request",
+    "paste": "your own version",
+    "question": "a question",
+    "back": "going back",
+    "skip": "skipping",
+    "apply": "applying suggestions",
+    "unclear": "unclear",
+}
 
 
 def progress_text(event: Event) -> str:

@@ -25,13 +25,17 @@ MAX_ZIP_ENTRIES = 5_000
 
 def _decoded(name: str, data: bytes) -> str:
     if len(data) > MAX_FILE:
-        raise FtdesignError(f"{name}: {len(data):,} bytes is too large for an artifact.",
-                            hint=f"artifacts are text files under {MAX_FILE // 1_000_000} MB")  # fmt: skip
+        raise FtdesignError(
+            f"{name}: {len(data):,} bytes is too large for an artifact.",
+            hint=f"artifacts are text files under {MAX_FILE // 1_000_000} MB",
+        )
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise FtdesignError(f"{name}: not UTF-8 text (byte {error.start}).",
-                            hint="save the file as UTF-8 and upload it again") from error  # fmt: skip
+        raise FtdesignError(
+            f"{name}: not UTF-8 text (byte {error.start}).",
+            hint="save the file as UTF-8 and upload it again",
+        ) from error
 
 
 def _layout_path(name: str) -> str | None:
@@ -61,8 +65,10 @@ def read_zip(path: Path, shown_name: str) -> dict[str, str]:
     except (zipfile.BadZipFile, OSError) as error:
         raise FtdesignError(f"{shown_name}: cannot read the zip ({error}).") from error
     if not found:
-        raise FtdesignError(f"{shown_name}: no artifact in the seed's layout was found.",
-                            hint="zip the project folder itself, e.g. config/rubric.yaml inside")  # fmt: skip
+        raise FtdesignError(
+            f"{shown_name}: no artifact in the seed's layout was found.",
+            hint="zip the project folder itself, e.g. config/rubric.yaml inside",
+        )
     return found
 
 
@@ -73,8 +79,10 @@ def read_upload(path: Path, shown_name: str) -> dict[str, str]:
     kind = kind_of(Path(shown_name))
     if kind is None:
         names = ", ".join(sorted(Path(p).name for p in KNOWN))
-        raise FtdesignError(f"{shown_name}: not a known artifact name.",
-                            hint=f"name it after the artifact it is: {names}")  # fmt: skip
+        raise FtdesignError(
+            f"{shown_name}: not a known artifact name.",
+            hint=f"name it after the artifact it is: {names}",
+        )
     return {ARTIFACTS[kind].path: _decoded(shown_name, path.read_bytes())}
 
 

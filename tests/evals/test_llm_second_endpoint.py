@@ -6,9 +6,10 @@ import socket
 from typing import Literal
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from evals.llm import complete, describe_roles, structured
+from evals.llm.client import role_endpoint
 from tools.errors import FtdesignError
 
 pytestmark = pytest.mark.slow
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 class Mood(BaseModel):
     mood: Literal["calm", "stressed", "happy"]
-    reason: str
+    reason: str = Field(max_length=100)
 
 
 @pytest.fixture
@@ -47,13 +48,29 @@ def test_completion_through_environment(project):
 
 def test_schema_constrained_on_second_server_detects_llama_cpp(project):
     text = "I have three exams tomorrow and I can't sleep. How do I feel?"
-    mood = structured("judge", Mood, text, project)
+    assert role_endpoint("judge", project).backend == "llama.cpp"  # asked /v1/models once
+    mood = structured("judge", Mood, text, project, max_tokens=80)
     assert isinstance(mood, Mood)
+
+
+def test_json_schema_type_is_rejected_by_llama_cpp_server(project):
+    # Why llama.cpp gets json_object + schema: forcing the OpenAI dialect fails loudly.
+    with pytest.raises(FtdesignError, match=r"HTTP 500") as caught:
+        structured("judge", Mood, "How do I feel?", project, backend="openai", max_retries=0)
+    assert "127.0.0.1" in str(caught.value)
 
 
 def test_describe_roles_names_the_second_server(project, second_server):
     judge = next(d for d in describe_roles(project) if d.role == "judge")
-    assert (judge.kind, judge.where, judge.model) == ("remote", second_server["url"], "gemma-test")
+    assert (judge.kind, judge.where, judge.model) == ("remote", second_server["url"], "second-test")
+
+
+def test_any_gguf_path_is_served_the_same_way(gemma_gguf, monkeypatch):
+    monkeypatch.setenv("FTDESIGN_CANDIDATE_GGUF", str(gemma_gguf))
+    reply = complete("candidate", "The capital of France is", max_tokens=4, n_ctx=1024)
+    assert reply.model == gemma_gguf.stem and reply.completion_tokens > 0
+    judge = complete("judge", "Hello", max_tokens=2)  # the embedded model is still separate
+    assert judge.model != reply.model
 
 
 def test_wrong_key_is_reported_without_leaking(project, monkeypatch):

@@ -15,7 +15,9 @@ from tools.errors import FtdesignError
 
 
 def test_every_gate_has_exactly_one_guide() -> None:
-    gates = [chunk.gate for chunk in load_corpus(locations.guides_dir()) if chunk.section == "Checklist"]
+    gates = [
+        chunk.gate for chunk in load_corpus(locations.guides_dir()) if chunk.section == "Checklist"
+    ]
     assert sorted(gates) == sorted(GATES)
 
 

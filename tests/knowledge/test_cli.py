@@ -19,8 +19,18 @@ def test_build_prints_a_report(tmp_path: Path, capsys: pytest.CaptureFixture[str
 
 
 def test_search_json_lists_hits(built_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["knowledge", "search", "should the judge use a 1-5 scale", "--k", "2",
-            "--gate", "rubric", "--json", "--store", str(built_store)]
+    argv = [
+        "knowledge",
+        "search",
+        "should the judge use a 1-5 scale",
+        "--k",
+        "2",
+        "--gate",
+        "rubric",
+        "--json",
+        "--store",
+        str(built_store),
+    ]
     assert main(argv) == 0
     hits = json.loads(capsys.readouterr().out)
     assert len(hits) == 2
@@ -29,17 +39,25 @@ def test_search_json_lists_hits(built_store: Path, capsys: pytest.CaptureFixture
         assert hit["gate"] == "rubric" and hit["source"] == "guides/rubric.md"
 
 
-def test_search_text_output_cites_source(built_store: Path,
-                                         capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["knowledge", "search", "QLoRA memory", "--mode", "lexical", "--store",
-            str(built_store)]
+def test_search_text_output_cites_source(
+    built_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["knowledge", "search", "QLoRA memory", "--mode", "lexical", "--store", str(built_store)]
     assert main(argv) == 0
     assert "guides/model-selection.md >" in capsys.readouterr().out
 
 
-def test_unknown_domain_exits_2_with_message(built_store: Path,
-                                             capsys: pytest.CaptureFixture[str]) -> None:
-    argv = ["knowledge", "search", "edge cases", "--domain", "astrology", "--store",
-            str(built_store)]
+def test_unknown_domain_exits_2_with_message(
+    built_store: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = [
+        "knowledge",
+        "search",
+        "edge cases",
+        "--domain",
+        "astrology",
+        "--store",
+        str(built_store),
+    ]
     assert main(argv) == 2
     assert "no knowledge for domain 'astrology'" in capsys.readouterr().err

@@ -15,7 +15,8 @@ real_connect = socket.socket.connect
 
 def guarded_connect(self, address):
     host = address[0] if isinstance(address, tuple) else str(address)
-    if not (host.startswith("127.") or host in ("::1", "localhost") or self.family == socket.AF_UNIX):
+    local = host.startswith("127.") or host in ("::1", "localhost")
+    if not (local or self.family == socket.AF_UNIX):
         attempts.append(host)
         raise OSError("network disabled by test")
     return real_connect(self, address)
@@ -52,7 +53,11 @@ def test_build_and_search_make_no_network_calls(tmp_path: Path) -> None:
     env.pop("FTDESIGN_CHROMA_URL", None)
     result = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(tmp_path / "store")],
-        capture_output=True, text=True, env=env, timeout=600, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=False,
         cwd=Path(__file__).resolve().parents[2],
     )
     assert result.returncode == 0, result.stderr[-2000:]

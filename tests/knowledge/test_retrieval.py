@@ -16,8 +16,9 @@ from tools.errors import FtdesignError
 
 @pytest.mark.parametrize("mode", MODES)
 def test_hits_carry_source_section_and_sorted_scores(built_store: Path, mode: str) -> None:
-    hits = knowledge.search("how long can each training example be", k=4, mode=mode,
-                            store_dir=built_store)
+    hits = knowledge.search(
+        "how long can each training example be", k=4, mode=mode, store_dir=built_store
+    )
     assert len(hits) == 4
     for hit in hits:
         assert hit.text and hit.section and hit.gate in GATES and hit.domain == "general"
@@ -43,8 +44,11 @@ def test_domain_filter_and_unknown_domain(built_store: Path) -> None:
 
 @pytest.mark.parametrize(
     ("kwargs", "message"),
-    [({"mode": "fuzzy"}, "unknown search mode"), ({"gate": "rubrics"}, "unknown gate"),
-     ({"k": 0}, "k >= 1")],
+    [
+        ({"mode": "fuzzy"}, "unknown search mode"),
+        ({"gate": "rubrics"}, "unknown gate"),
+        ({"k": 0}, "k >= 1"),
+    ],
 )
 def test_bad_arguments_are_clear_errors(built_store: Path, kwargs: dict, message: str) -> None:
     with pytest.raises(FtdesignError, match=message):
@@ -60,16 +64,21 @@ def test_search_refreshes_when_a_guide_changes(tmp_path: Path, guide_copy: Path)
     store = tmp_path / "store"
     knowledge.build(store, guides_dir=guide_copy)
     guide = guide_copy / "personas.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\n## Zebra names\nCall every persona"
-                     " after a zebra species such as Grevy.\n", encoding="utf-8")
+    guide.write_text(
+        guide.read_text(encoding="utf-8") + "\n## Zebra names\nCall every persona"
+        " after a zebra species such as Grevy.\n",
+        encoding="utf-8",
+    )
     hits = knowledge.search("zebra species", k=1, store_dir=store, guides_dir=guide_copy)
     assert hits[0].section == "Zebra names"
 
 
 def test_retrieval_set_is_large_paraphrased_and_answerable() -> None:
     questions = load_questions()
-    guides = " ".join(re.sub(r"\s+", " ", p.read_text(encoding="utf-8"))
-                      for p in locations.guides_dir().glob("*.md"))
+    guides = " ".join(
+        re.sub(r"\s+", " ", p.read_text(encoding="utf-8"))
+        for p in locations.guides_dir().glob("*.md")
+    )
     assert len(questions) >= 40
     assert {q.gate for q in questions} == set(GATES)
     for question in questions:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from tools.artifacts import ARTIFACTS
 from tools.errors import FtdesignError
-from tools.findings import CATALOG, Finding
+from tools.findings import CATALOG, Finding, split_path, yaml_path
 from tools.loading import load_artifact, parse_text
 from tools.validators import validate_path, validate_text
 
@@ -132,3 +132,9 @@ def test_any_bytes_in_a_file(tmp_path_factory: Any, raw: bytes, kind: str) -> No
         load_artifact(path)
     except FtdesignError as error:
         assert str(path) in str(error)
+
+
+@SETTINGS
+@given(parts=st.lists(st.one_of(st.text(max_size=8), st.integers(0, 99)), max_size=6))
+def test_yaml_paths_round_trip(parts: list[str | int]) -> None:
+    assert split_path(yaml_path(parts)) == parts

@@ -43,7 +43,9 @@ def test_app_folder_lives_in_the_project_with_our_settings(tmp_path):
     assert settings["meta"]["generated_by"] > "0.3.0"  # Chainlit refuses older files
     assert json.loads((root / "public" / "theme.json").read_text()) == {"custom_fonts": []}
     assert {p.name for p in (root / "public" / "elements").iterdir()} >= {
-        "DraftEditor.jsx", "ExampleEditor.jsx"}
+        "DraftEditor.jsx",
+        "ExampleEditor.jsx",
+    }
 
 
 def test_local_user_without_password_and_password_login_when_set(monkeypatch):

@@ -26,8 +26,14 @@ pytestmark = pytest.mark.slow
 
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]  # fmt: skip
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 DOMAIN = "customer support for a SaaS billing product, runs offline on a laptop"
 OTHER_DOMAIN = "a maths tutor for 12 year olds"
 STEP_TIMEOUT = 600_000  # ms for one step of the embedded model (drafting and the review)
@@ -48,11 +54,22 @@ class App:
         self.process: subprocess.Popen | None = None
 
     def start(self) -> None:
-        command = [str(Path(sys.executable).parent / "ftdesign"), "ui", "--headless",
-                   "--port", str(self.port), "--project", str(self.project)]  # fmt: skip
+        command = [
+            str(Path(sys.executable).parent / "ftdesign"),
+            "ui",
+            "--headless",
+            "--port",
+            str(self.port),
+            "--project",
+            str(self.project),
+        ]
         with self.log.open("ab") as log:
-            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT,
-                                            env={**os.environ, "PYTHONUNBUFFERED": "1"})  # fmt: skip
+            self.process = subprocess.Popen(
+                command,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -87,8 +104,9 @@ def app(tmp_path_factory) -> Iterator[App]:
 def browser() -> Iterator[Browser]:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                              args=CHROMIUM_ARGS)  # fmt: skip
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield launched
         launched.close()
 
@@ -148,7 +166,9 @@ def test_design_session_in_the_browser(app: App, browser: Browser) -> None:
     approve(page)  # intake approved: gate 1 drafts, validates and reviews
     expect(draft(page, "model-choice.md")).to_be_visible(timeout=STEP_TIMEOUT)
     expect(page.get_by_text("Gate 1 of 7 · Model choice")).to_be_visible()
-    expect(page.get_by_text(re.compile(r"^Review of Model choice"))).to_be_visible(timeout=STEP_TIMEOUT)
+    expect(page.get_by_text(re.compile(r"^Review of Model choice"))).to_be_visible(
+        timeout=STEP_TIMEOUT
+    )
     page.get_by_text("Gate 1 of 7 · Model choice").scroll_into_view_if_needed()
     shot(page, "gate-stop.png")
 

@@ -9,21 +9,33 @@ import pytest
 from agent.ui.calibration.judging import Proposals, check, propose, subjective, typed, wanted_types
 from tools.schemas.rubric import CalibrationExample, Criterion
 
-EMPATHY = Criterion(name="Acknowledges frustration", question="Does the assistant acknowledge"
-                    " the customer's frustration in a genuine, non-scripted way?")
-ORDER_ID = Criterion(name="Asks for the order number", question="Does the assistant ask for the"
-                     " order number before looking anything up?")
+EMPATHY = Criterion(
+    name="Acknowledges frustration",
+    question="Does the assistant acknowledge"
+    " the customer's frustration in a genuine, non-scripted way?",
+)
+ORDER_ID = Criterion(
+    name="Asks for the order number",
+    question="Does the assistant ask for the order number before looking anything up?",
+)
 
 
 def example(kind, response):
-    return CalibrationExample(type=kind, context="Customer: where is my order? I'm furious.",
-                              response=response, reasoning="see the reply")
+    return CalibrationExample(
+        type=kind,
+        context="Customer: where is my order? I'm furious.",
+        response=response,
+        reasoning="see the reply",
+    )
 
 
-@pytest.mark.parametrize(("criterion", "expected"), [
-    (EMPATHY, ["PASS", "FAIL", "BORDERLINE_PASS", "BORDERLINE_FAIL"]),
-    (ORDER_ID, ["PASS", "FAIL"]),
-])
+@pytest.mark.parametrize(
+    ("criterion", "expected"),
+    [
+        (EMPATHY, ["PASS", "FAIL", "BORDERLINE_PASS", "BORDERLINE_FAIL"]),
+        (ORDER_ID, ["PASS", "FAIL"]),
+    ],
+)
 def test_borderline_examples_only_for_judgement_calls(criterion, expected):
     assert subjective(criterion) == (len(expected) == 4)
     assert wanted_types(criterion) == expected
@@ -38,8 +50,17 @@ def test_proposals_are_pinned_to_the_labels_asked_for():
 
 @pytest.mark.slow
 def test_the_embedded_judge_labels_an_example(tmp_path):
-    result = asyncio.run(check("ORD1", ORDER_ID, [], example(
-        "PASS", "Sorry about that! Could you tell me your order number so I can check?"), tmp_path))
+    result = asyncio.run(
+        check(
+            "ORD1",
+            ORDER_ID,
+            [],
+            example(
+                "PASS", "Sorry about that! Could you tell me your order number so I can check?"
+            ),
+            tmp_path,
+        )
+    )
     assert result.verdict in ("YES", "NO", "NA"), result.evidence
     assert isinstance(result.evidence, str)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 import sqlite3
 import typing
 
@@ -11,7 +12,8 @@ from chainlit.context import init_http_context
 from chainlit.element import ElementDict
 from chainlit.step import StepDict
 
-from agent.ui.store import HISTORY_DB, SCHEMA, create_tables, open_store
+from agent.ui.store import HISTORY_DB, open_store
+from agent.ui.store_schema import SCHEMA, create_tables
 
 
 def columns(path, table):
@@ -26,7 +28,9 @@ def test_schema_has_a_column_for_every_key_chainlit_writes(tmp_path):
         "elements": set(typing.get_type_hints(ElementDict)),
     }
     for table, keys in written_by_chainlit.items():
-        assert keys <= columns(tmp_path / "h.sqlite", table), keys - columns(tmp_path / "h.sqlite", table)
+        assert keys <= columns(tmp_path / "h.sqlite", table), keys - columns(
+            tmp_path / "h.sqlite", table
+        )
 
 
 def test_missing_columns_are_added_to_an_older_file(tmp_path):
@@ -42,13 +46,36 @@ def test_thread_round_trip_keeps_json_as_json(tmp_path):
         init_http_context(thread_id="t-1")  # steps are written only inside a Chainlit context
         store = open_store(tmp_path)
         user = await store.create_user(cl.User(identifier="local", metadata={"provider": "local"}))
-        await store.update_thread("t-1", name="billing bot", user_id=user.id,
-                                  metadata={"chat_settings": {}}, tags=["ftdesign"])
-        await store.create_step({
-            "id": "s-1", "threadId": "t-1", "name": "ftdesign", "type": "assistant_message",
-            "streaming": False, "output": "Gate 4", "createdAt": "2026-01-01T00:00:00Z",
-            "metadata": {"ftdesign_stop": "rubric"}, "tags": ["stop"], "modes": {"m": "x"},
-        })
+        await store.update_thread(
+            "t-1",
+            name="billing bot",
+            user_id=user.id,
+            metadata={"chat_settings": {}},
+            tags=["ftdesign"],
+        )
+        await store.create_step(
+            {
+                "id": "s-1",
+                "threadId": "t-1",
+                "name": "ftdesign",
+                "type": "assistant_message",
+                "streaming": False,
+                "output": "Gate 4",
+                "createdAt": "2026-01-01T00:00:00Z",
+                "metadata": {"ftdesign_stop": "rubric"},
+                "tags": ["stop"],
+                "modes": {"m": "x"},
+            }
+        )
+        draft = cl.Text(
+            name="config/rubric.yaml",
+            content="pass_threshold: 0.8 · ok\n",
+            language="yaml",
+            display="inline",
+            for_id="s-1",
+            thread_id="t-1",
+        )
+        await store.create_element(draft)
         thread = await store.get_thread("t-1")
         await store.engine.dispose()
         return user, thread
@@ -62,3 +89,8 @@ def test_thread_round_trip_keeps_json_as_json(tmp_path):
     assert step["output"] == "Gate 4"
     assert step["metadata"] == {"ftdesign_stop": "rubric"}
     assert step["tags"] == ["stop"]
+    [element] = thread["elements"]  # the draft comes back with its content, for a resumed chat
+    assert element["name"] == "config/rubric.yaml" and element["forId"] == "s-1"
+    header, _, data = element["url"].partition(",")
+    assert header == "data:text/plain;base64"
+    assert base64.b64decode(data).decode("utf-8") == "pass_threshold: 0.8 · ok\n"

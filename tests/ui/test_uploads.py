@@ -21,17 +21,23 @@ def make_zip(path, entries):
 
 
 def test_a_project_zip_yields_known_artifacts_only(tmp_path):
-    archive = make_zip(tmp_path / "p.zip", {
-        "myproj/config/rubric.yaml": "rubric: 1\n",
-        "myproj/model-choice.md": "# Model\n",
-        "myproj/.ftdesign/intake.yaml": "description: billing\n",
-        "myproj/notes.txt": "not an artifact",
-        "../config/persona-template.yaml": "escape attempt",
-        "/etc/config/taxonomy.yaml": "absolute",
-    })
+    archive = make_zip(
+        tmp_path / "p.zip",
+        {
+            "myproj/config/rubric.yaml": "rubric: 1\n",
+            "myproj/model-choice.md": "# Model\n",
+            "myproj/.ftdesign/intake.yaml": "description: billing\n",
+            "myproj/notes.txt": "not an artifact",
+            "../config/persona-template.yaml": "escape attempt",
+            "/etc/config/taxonomy.yaml": "absolute",
+        },
+    )
     found = uploads.read_upload(archive, "p.zip")
-    assert found == {"config/rubric.yaml": "rubric: 1\n", "model-choice.md": "# Model\n",
-                     ".ftdesign/intake.yaml": "description: billing\n"}
+    assert found == {
+        "config/rubric.yaml": "rubric: 1\n",
+        "model-choice.md": "# Model\n",
+        ".ftdesign/intake.yaml": "description: billing\n",
+    }
 
 
 def test_a_zip_without_artifacts_says_how_to_fix_it(tmp_path):
@@ -43,7 +49,8 @@ def test_a_zip_without_artifacts_says_how_to_fix_it(tmp_path):
 def test_single_files_are_known_by_name(tmp_path):
     (tmp_path / "upload").write_text("criteria: {}\n", encoding="utf-8")
     assert uploads.read_upload(tmp_path / "upload", "rubric.yaml") == {
-        "config/rubric.yaml": "criteria: {}\n"}
+        "config/rubric.yaml": "criteria: {}\n"
+    }
     with pytest.raises(FtdesignError, match="not a known artifact name"):
         uploads.read_upload(tmp_path / "upload", "my-rubric.yaml")
     (tmp_path / "binary").write_bytes(b"\xff\xfe\x00")
@@ -67,16 +74,23 @@ def test_download_has_approved_files_and_open_drafts_but_no_bookkeeping(tmp_path
     for private in ("checkpoints.sqlite", "ui/history.sqlite", "uploads/t/x.md", "history/a.md"):
         (project / ".ftdesign" / private).parent.mkdir(parents=True, exist_ok=True)
         (project / ".ftdesign" / private).write_text("private", encoding="utf-8")
-    state = DesignState(artifacts={
-        "rubric": ArtifactRecord(name="rubric", path="config/rubric.yaml", current="approved",
-                                 approved="approved"),
-        "persona": ArtifactRecord(name="persona", path="config/persona-template.yaml",
-                                  current="draft"),
-    })
+    state = DesignState(
+        artifacts={
+            "rubric": ArtifactRecord(
+                name="rubric", path="config/rubric.yaml", current="approved", approved="approved"
+            ),
+            "persona": ArtifactRecord(
+                name="persona", path="config/persona-template.yaml", current="draft"
+            ),
+        }
+    )
     assert open_drafts(state) == {"config/persona-template.yaml": "draft"}
     path = build_zip(project, open_drafts(state), project / ".ftdesign" / "ui" / "downloads")
     with zipfile.ZipFile(path) as archive:
         names = set(archive.namelist())
         assert archive.read("drafts/config/persona-template.yaml") == b"draft"
-    assert names == {"config/rubric.yaml", ".ftdesign/history/a.md",
-                     "drafts/config/persona-template.yaml"}
+    assert names == {
+        "config/rubric.yaml",
+        ".ftdesign/history/a.md",
+        "drafts/config/persona-template.yaml",
+    }

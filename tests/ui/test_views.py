@@ -10,19 +10,45 @@ from agent.ui.stop_view import progress_line, stop_markdown
 
 
 def a_stop(**changes) -> Stop:
-    statuses = {**initial_statuses(), "intake": "passed", "model_choice": "passed",
-                "token_economics": "stale", "taxonomy": "skipped", "rubric": "current"}
+    statuses = {
+        **initial_statuses(),
+        "intake": "passed",
+        "model_choice": "passed",
+        "token_economics": "stale",
+        "taxonomy": "skipped",
+        "rubric": "current",
+    }
     fields = dict(
-        step="rubric", title="Evaluation rubric", number=4, question="Are these the questions?",
-        fmt="yaml", drafts={"config/rubric.yaml": "categories: {}\n"},
-        findings=[Issue(file="config/rubric.yaml", severity="error", code="rubric.weights",
-                        message="weights sum to 0.9", line=3),
-                  Issue(file="config/rubric.yaml", severity="warning", code="rubric.few",
-                        message="2 calibration examples")],
+        step="rubric",
+        title="Evaluation rubric",
+        number=4,
+        question="Are these the questions?",
+        fmt="yaml",
+        drafts={"config/rubric.yaml": "categories: {}\n"},
+        findings=[
+            Issue(
+                file="config/rubric.yaml",
+                severity="error",
+                code="rubric.weights",
+                message="weights sum to 0.9",
+                line=3,
+            ),
+            Issue(
+                file="config/rubric.yaml",
+                severity="warning",
+                code="rubric.few",
+                message="2 calibration examples",
+            ),
+        ],
         sources=[Source(source="rubric-guide.md", section="Binary criteria", text="Use yes/no")],
-        review=None, notices=["Drafted from the customer_support template."], answer=None,
-        answer_sources=[], statuses=statuses, actions=["approve", "change", "paste", "back"],
-        can_approve=False, back_to=["intake", "model_choice", "token_economics", "taxonomy"],
+        review=None,
+        notices=["Drafted from the customer_support template."],
+        answer=None,
+        answer_sources=[],
+        statuses=statuses,
+        actions=["approve", "change", "paste", "back"],
+        can_approve=False,
+        back_to=["intake", "model_choice", "token_economics", "taxonomy"],
     )
     return Stop(**{**fields, **changes})
 
@@ -51,8 +77,12 @@ def test_stop_markdown_shows_findings_sources_and_blocked_approval():
 
 
 def test_clean_stop_says_so_and_shows_an_answer_once():
-    stop = a_stop(findings=[], can_approve=True, answer="Use 3-8 examples.",
-                  answer_sources=[Source(source="rubric-guide.md", section="Calibration")])
+    stop = a_stop(
+        findings=[],
+        can_approve=True,
+        answer="Use 3-8 examples.",
+        answer_sources=[Source(source="rubric-guide.md", section="Calibration")],
+    )
     assert "none, the validators are satisfied" in stop_markdown(stop)
     assert "Approval waits" not in stop_markdown(stop)
     assert "**Answer:** Use 3-8 examples." in stop_markdown(stop)
@@ -63,10 +93,18 @@ def test_clean_stop_says_so_and_shows_an_answer_once():
 def test_review_panel_numbers_suggestions_like_the_agent():
     review = Review(
         verdict="CONCERNS",
-        checklist=[ChecklistCheck(item="Criteria are binary", ok=True),
-                   ChecklistCheck(item="Safety gates named", ok=False, note="none named")],
-        experts=[ExpertCritique(name="Ana", role="support lead", risks=["refund policy"],
-                                inadequate_pass="polite but wrong answers")],
+        checklist=[
+            ChecklistCheck(item="Criteria are binary", ok=True),
+            ChecklistCheck(item="Safety gates named", ok=False, note="none named"),
+        ],
+        experts=[
+            ExpertCritique(
+                name="Ana",
+                role="support lead",
+                risks=["refund policy"],
+                inadequate_pass="polite but wrong answers",
+            )
+        ],
         suggestions=["Fix rubric.weights: weights sum to 0.9", "Add a safety gate"],
         reviewer="SmolLM2",
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from agent.ui.calibration import saved
 from agent.ui.calibration import workshop as ws
 from agent.ui.calibration.cards import check_card, criterion_card
 from knowledge.domains import domain_artifact
@@ -18,8 +19,12 @@ def workshop() -> ws.Workshop:
 
 
 def example(kind="PASS", reply="Sorry it never arrived; do you want a refund?"):
-    return CalibrationExample(type=kind, context="Customer: my parcel never came",
-                              response=reply, reasoning="names the refund the user wants")
+    return CalibrationExample(
+        type=kind,
+        context="Customer: my parcel never came",
+        response=reply,
+        reasoning="names the refund the user wants",
+    )
 
 
 def test_starts_with_every_criterion_and_its_examples(workshop):
@@ -67,17 +72,18 @@ def test_result_is_a_valid_rubric_with_the_kept_examples(workshop):
     criterion = ws.parse_rubric(text).criteria[cid]
     assert criterion.calibration_examples[-1] == mine.example
     assert len(criterion.calibration_examples) == len(workshop.kept(cid))
-    assert not [f for f in validate_text(text, "rubric", "config/rubric.yaml")
-                if f.severity == "error"]
+    assert not [
+        f for f in validate_text(text, "rubric", "config/rubric.yaml") if f.severity == "error"
+    ]
 
 
 def test_saved_and_loaded_per_thread(tmp_path, workshop):
     workshop.move(2)
-    ws.save(tmp_path, "thread-a", workshop)
-    assert ws.load(tmp_path, "thread-a") == workshop
-    assert ws.load(tmp_path, "thread-b") is None
-    ws.discard(tmp_path, "thread-a")
-    assert ws.load(tmp_path, "thread-a") is None
+    saved.save(tmp_path, "thread-a", workshop)
+    assert saved.load(tmp_path, "thread-a") == workshop
+    assert saved.load(tmp_path, "thread-b") is None
+    saved.discard(tmp_path, "thread-a")
+    assert saved.load(tmp_path, "thread-a") is None
 
 
 def test_a_broken_rubric_draft_says_what_to_do():

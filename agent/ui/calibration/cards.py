@@ -5,8 +5,12 @@ from __future__ import annotations
 from agent.ui.calibration.judging import subjective
 from agent.ui.calibration.workshop import Item, Workshop
 
-LABELS = {"PASS": "PASS", "FAIL": "FAIL", "BORDERLINE_PASS": "borderline PASS",
-          "BORDERLINE_FAIL": "borderline FAIL"}  # fmt: skip
+LABELS = {
+    "PASS": "PASS",
+    "FAIL": "FAIL",
+    "BORDERLINE_PASS": "borderline PASS",
+    "BORDERLINE_FAIL": "borderline FAIL",
+}
 EXCERPT = 160
 
 
@@ -29,28 +33,41 @@ def judge_mark(item: Item) -> str:
 
 def example_line(number: int, item: Item) -> str:
     e = item.example
-    return (f"{number}. **{LABELS[e.type]}** · {judge_mark(item)}\n"
-            f"   - User: {_short(e.context)}\n   - Assistant: {_short(e.response)}")  # fmt: skip
+    return (
+        f"{number}. **{LABELS[e.type]}** · {judge_mark(item)}\n"
+        f"   - User: {_short(e.context)}\n   - Assistant: {_short(e.response)}"
+    )
 
 
 def criterion_card(workshop: Workshop) -> str:
     cid = workshop.current
     criterion = workshop.criterion(cid)
     kept = workshop.kept(cid)
-    head = (f"#### Calibration examples · criterion {workshop.index + 1} of"
-            f" {len(workshop.order)}: `{cid}` {criterion.name}")  # fmt: skip
-    kind = ("judgement call: borderline examples are proposed too" if subjective(criterion)
-            else "clear-cut: a clear PASS and FAIL are proposed")  # fmt: skip
-    lines = [head, f"**Question:** {criterion.question}", f"_{kind}_",
-             f"**Examples:** {workshop.count_line(cid)}"]  # fmt: skip
+    head = (
+        f"#### Calibration examples · criterion {workshop.index + 1} of"
+        f" {len(workshop.order)}: `{cid}` {criterion.name}"
+    )
+    kind = (
+        "judgement call: borderline examples are proposed too"
+        if subjective(criterion)
+        else "clear-cut: a clear PASS and FAIL are proposed"
+    )
+    lines = [
+        head,
+        f"**Question:** {criterion.question}",
+        f"_{kind}_",
+        f"**Examples:** {workshop.count_line(cid)}",
+    ]
     lines += [example_line(n, item) for n, item in enumerate(kept, start=1)]
     return "\n\n".join(lines)
 
 
 def example_card(item: Item, title: str) -> str:
     e = item.example
-    return (f"**{title}: {LABELS[e.type]}** (expected answer {e.expected_answer})\n\n"
-            f"- **User:** {e.context}\n- **Assistant:** {e.response}\n- **Why:** {e.reasoning}")
+    return (
+        f"**{title}: {LABELS[e.type]}** (expected answer {e.expected_answer})\n\n"
+        f"- **User:** {e.context}\n- **Assistant:** {e.response}\n- **Why:** {e.reasoning}"
+    )
 
 
 def check_card(item: Item) -> str:
@@ -61,7 +78,9 @@ def check_card(item: Item) -> str:
         return f"⚠️ The judge could not label this example: {check.evidence}"
     if not item.disputed:
         return f"✅ The judge agrees: {check.verdict} for a {LABELS[e.type]} example."
-    return (f"⚠️ **The judge disagrees.** It answered **{check.verdict}**, but the label"
-            f" {LABELS[e.type]} expects {e.expected_answer}.\n\n**Judge's reasoning:**"
-            f" {check.evidence or '(none given)'}\n\nThat usually means the criterion can be"
-            " read two ways. Relabel it, rewrite it to be unambiguous, or keep it as it is.")
+    return (
+        f"⚠️ **The judge disagrees.** It answered **{check.verdict}**, but the label"
+        f" {LABELS[e.type]} expects {e.expected_answer}.\n\n**Judge's reasoning:**"
+        f" {check.evidence or '(none given)'}\n\nThat usually means the criterion can be"
+        " read two ways. Relabel it, rewrite it to be unambiguous, or keep it as it is."
+    )

@@ -9,8 +9,8 @@ from typing import Any
 
 import chainlit as cl
 
-from agent.ui.calibration import workshop as ws
-from agent.ui.calibration.handlers import button, check_item, current, say
+from agent.ui.calibration import saved
+from agent.ui.calibration.handlers import check_item, current, say
 from agent.ui.scope import AUTHOR, project, thread_id
 from tools.errors import FtdesignError
 from tools.schemas.rubric import CalibrationExample
@@ -27,7 +27,7 @@ async def reject(action: cl.Action) -> None:
     workshop = current()
     cid, _ = workshop.find(action.payload["item"])
     workshop.remove(action.payload["item"])
-    ws.save(project(), thread_id(), workshop)
+    saved.save(project(), thread_id(), workshop)
     await say(f"Removed. {workshop.count_line(cid)}")
 
 
@@ -47,8 +47,10 @@ async def save_example(action: cl.Action) -> None:
     try:
         example = CalibrationExample.model_validate(payload.get("example") or {})
     except ValueError as error:
-        raise FtdesignError(f"the example is incomplete ({str(error).splitlines()[0]}).",
-                            hint="fill in the user's words, the reply and the reason") from error  # fmt: skip
+        raise FtdesignError(
+            f"the example is incomplete ({str(error).splitlines()[0]}).",
+            hint="fill in the user's words, the reply and the reason",
+        ) from error
     if payload.get("item"):
         cid, item = workshop.find(payload["item"])
         item.example, item.proposed, item.check = example, False, None
@@ -61,7 +63,7 @@ async def save_example(action: cl.Action) -> None:
 async def relabel(action: cl.Action) -> None:
     workshop = current()
     item = workshop.relabel(action.payload["item"])
-    ws.save(project(), thread_id(), workshop)
+    saved.save(project(), thread_id(), workshop)
     await say(f"Relabelled as {item.example.type}; it now matches the judge.")
 
 
@@ -70,5 +72,5 @@ async def keep(action: cl.Action) -> None:
     _, item = workshop.find(action.payload["item"])
     if item.check is not None:
         item.check.kept_anyway = True
-    ws.save(project(), thread_id(), workshop)
+    saved.save(project(), thread_id(), workshop)
     await say("Kept with your label. The disagreement is worth a note in the criterion.")

@@ -13,7 +13,7 @@ from typing import Any
 import chainlit as cl
 
 from agent.ui import conversation
-from agent.ui.calibration import judging
+from agent.ui.calibration import judging, saved
 from agent.ui.calibration import workshop as ws
 from agent.ui.calibration.cards import check_card, criterion_card, example_card
 from agent.ui.scope import AUTHOR, project, thread_id
@@ -25,10 +25,12 @@ def button(name: str, label: str, icon: str, **payload: Any) -> cl.Action:
 
 
 def current() -> ws.Workshop:
-    found = ws.load(project(), thread_id())
+    found = saved.load(project(), thread_id())
     if found is None:
-        raise FtdesignError("the calibration workshop is not open.",
-                            hint="press Calibration examples on the rubric stop")  # fmt: skip
+        raise FtdesignError(
+            "the calibration workshop is not open.",
+            hint="press Calibration examples on the rubric stop",
+        )
     return found
 
 
@@ -39,8 +41,10 @@ async def say(text: str, actions: list[cl.Action] | None = None) -> None:
 async def show_card(workshop: ws.Workshop) -> None:
     await check_unchecked(workshop)
     cid, last = workshop.current, len(workshop.order) - 1
-    actions = [button("ftd_cal_propose", "Propose examples", "sparkles", criterion=cid),
-               button("ftd_cal_write", "Write my own", "pencil", criterion=cid)]  # fmt: skip
+    actions = [
+        button("ftd_cal_propose", "Propose examples", "sparkles", criterion=cid),
+        button("ftd_cal_write", "Write my own", "pencil", criterion=cid),
+    ]
     if workshop.index > 0:
         actions.append(button("ftd_cal_move", "Previous criterion", "arrow-left", by=-1))
     if workshop.index < last:
@@ -53,12 +57,14 @@ async def check_item(workshop: ws.Workshop, cid: str, item: ws.Item) -> None:
     """Ask the judge about one kept example and say what it found."""
     others = [i.example for i in workshop.kept(cid) if i.id != item.id]
     item.check = await judging.check(cid, workshop.criterion(cid), others, item.example, project())
-    ws.save(project(), thread_id(), workshop)
+    saved.save(project(), thread_id(), workshop)
     actions = []
     if item.disputed and item.check.verdict in ("YES", "NO"):
-        actions = [button("ftd_cal_relabel", "Relabel", "repeat", item=item.id),
-                   button("ftd_cal_edit", "Rewrite", "pencil", item=item.id),
-                   button("ftd_cal_keep", "Keep as is", "check", item=item.id)]  # fmt: skip
+        actions = [
+            button("ftd_cal_relabel", "Relabel", "repeat", item=item.id),
+            button("ftd_cal_edit", "Rewrite", "pencil", item=item.id),
+            button("ftd_cal_keep", "Keep as is", "check", item=item.id),
+        ]
     await say(check_card(item) + f"\n\n{workshop.count_line(cid)}", actions)
 
 
@@ -73,9 +79,9 @@ async def open_workshop(action: cl.Action) -> None:
     text = next(iter(stop.drafts.values()), "") if stop and stop.step == "rubric" else ""
     if not text:
         raise FtdesignError("calibration examples are drafted at the rubric stop.")
-    saved = ws.load(project(), thread_id())
-    workshop = saved if saved and saved.rubric_text == text else ws.Workshop.start(text)
-    ws.save(project(), thread_id(), workshop)
+    earlier = saved.load(project(), thread_id())
+    workshop = earlier if earlier and earlier.rubric_text == text else ws.Workshop.start(text)
+    saved.save(project(), thread_id(), workshop)
     await show_card(workshop)
 
 
@@ -87,28 +93,34 @@ async def propose(action: cl.Action) -> None:
     try:
         examples = await judging.propose(cid, workshop.criterion(cid), domain, project())
     except FtdesignError as error:
-        await say(f"The model could not propose examples ({str(error).splitlines()[0]})."
-                  " Write your own instead.",
-                  [button("ftd_cal_write", "Write my own", "pencil", criterion=cid)])  # fmt: skip
+        await say(
+            f"The model could not propose examples ({str(error).splitlines()[0]})."
+            " Write your own instead.",
+            [button("ftd_cal_write", "Write my own", "pencil", criterion=cid)],
+        )
         return
     for example in examples:
         item = workshop.add(cid, example, proposed=True)
-        await say(example_card(item, "Proposed"),
-                  [button("ftd_cal_accept", "Accept", "check", item=item.id),
-                   button("ftd_cal_edit", "Edit", "pencil", item=item.id),
-                   button("ftd_cal_reject", "Reject", "x", item=item.id)])  # fmt: skip
-    ws.save(project(), thread_id(), workshop)
+        await say(
+            example_card(item, "Proposed"),
+            [
+                button("ftd_cal_accept", "Accept", "check", item=item.id),
+                button("ftd_cal_edit", "Edit", "pencil", item=item.id),
+                button("ftd_cal_reject", "Reject", "x", item=item.id),
+            ],
+        )
+    saved.save(project(), thread_id(), workshop)
 
 
 async def move(action: cl.Action) -> None:
     workshop = current()
     workshop.move(int(action.payload.get("by", 1)))
-    ws.save(project(), thread_id(), workshop)
+    saved.save(project(), thread_id(), workshop)
     await show_card(workshop)
 
 
 async def finish(action: cl.Action) -> None:
     text = current().result_text()
-    ws.discard(project(), thread_id())
+    saved.discard(project(), thread_id())
     await say("Sending the rubric with these examples back to the session for validation…")
     await conversation.reply({"action": "paste", "text": text}, expect="rubric")

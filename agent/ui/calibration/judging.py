@@ -45,43 +45,64 @@ def typed(wanted: list[ExampleType]) -> Callable[[Proposals], Proposals]:
     """Pin each proposal to the label asked for in its position (small models mix them up)."""
 
     def repair(found: Proposals) -> Proposals:
-        pinned = [e.model_copy(update={"type": t}) for e, t in zip(found.examples, wanted, strict=False)]  # fmt: skip
+        pinned = [
+            e.model_copy(update={"type": t}) for e, t in zip(found.examples, wanted, strict=False)
+        ]
         return Proposals(examples=pinned)
 
     return repair
 
 
-def proposal_messages(cid: str, criterion: Criterion, domain: str,
-                      wanted: list[ExampleType]) -> list[dict[str, str]]:  # fmt: skip
+def proposal_messages(
+    cid: str, criterion: Criterion, domain: str, wanted: list[ExampleType]
+) -> list[dict[str, str]]:
     labels = ", ".join(wanted)
     return [
-        {"role": "system", "content": "You write calibration examples for a yes/no rubric"
-         " criterion that a judge model uses to grade an AI assistant. Reply with JSON only."},
-        {"role": "user", "content": (
-            f"Domain: {domain or 'not stated'}\nCriterion {cid}: {criterion.name}\n"
-            f"Question: {criterion.question}\n\nWrite {len(wanted)} examples, in this order of"
-            f" labels: {labels}. PASS means the reply clearly meets the criterion, FAIL clearly"
-            " not; BORDERLINE_PASS barely meets it, BORDERLINE_FAIL barely misses it.\nEach"
-            ' example: {"type": label, "context": what the user said, "response": the'
-            ' assistant reply being judged, "reasoning": why the label is right}.\n'
-            'Answer as {"examples": [...]}.'
-        )},
-    ]  # fmt: skip
+        {
+            "role": "system",
+            "content": "You write calibration examples for a yes/no rubric"
+            " criterion that a judge model uses to grade an AI assistant. Reply with JSON only.",
+        },
+        {
+            "role": "user",
+            "content": (
+                f"Domain: {domain or 'not stated'}\nCriterion {cid}: {criterion.name}\n"
+                f"Question: {criterion.question}\n\nWrite {len(wanted)} examples, in this order of"
+                f" labels: {labels}. PASS means the reply clearly meets the criterion, FAIL clearly"
+                " not; BORDERLINE_PASS barely meets it, BORDERLINE_FAIL barely misses it.\nEach"
+                ' example: {"type": label, "context": what the user said, "response": the'
+                ' assistant reply being judged, "reasoning": why the label is right}.\n'
+                'Answer as {"examples": [...]}.'
+            ),
+        },
+    ]
 
 
-async def propose(cid: str, criterion: Criterion, domain: str,
-                  project: Path) -> list[CalibrationExample]:  # fmt: skip
+async def propose(
+    cid: str, criterion: Criterion, domain: str, project: Path
+) -> list[CalibrationExample]:
     """Examples from the agent role; FtdesignError when the model cannot produce valid ones."""
     from evals.llm import astructured
 
     wanted = wanted_types(criterion)
-    found = await astructured("agent", Proposals, proposal_messages(cid, criterion, domain, wanted),
-                              project, repair=typed(wanted), max_tokens=PROPOSAL_TOKENS)  # fmt: skip
+    found = await astructured(
+        "agent",
+        Proposals,
+        proposal_messages(cid, criterion, domain, wanted),
+        project,
+        repair=typed(wanted),
+        max_tokens=PROPOSAL_TOKENS,
+    )
     return found.examples
 
 
-async def check(cid: str, criterion: Criterion, others: list[CalibrationExample],
-                example: CalibrationExample, project: Path) -> Check:  # fmt: skip
+async def check(
+    cid: str,
+    criterion: Criterion,
+    others: list[CalibrationExample],
+    example: CalibrationExample,
+    project: Path,
+) -> Check:
     """The judge's verdict on one example, with the other examples as its few-shot set."""
     from evals.calls import make_judge
     from evals.facts import conversation_facts

@@ -1,15 +1,14 @@
 """The calibration workshop's state: the rubric's criteria, one at a time, and their examples.
 
 Each example is an `Item`: kept (counts toward the 3-8 target) or merely proposed, with
-the judge's check once it has one. The state is saved per thread under
-`<project>/.ftdesign/ui/calibration/`, so a reload or restart keeps the work; the
-rubric draft changes only when the user finishes and the examples go back as a paste.
+the judge's check once it has one. The state is saved per thread (calibration/saved.py),
+so a reload or restart keeps the work; the rubric draft changes only when the user
+finishes and the examples go back to the session as a paste.
 """
 
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Literal
 
 import yaml
@@ -19,9 +18,12 @@ from tools.errors import FtdesignError
 from tools.schemas.rubric import CalibrationExample, Criterion, Rubric
 
 TARGET = (3, 8)  # calibration examples per criterion the validators ask for
-FLIP = {"PASS": "FAIL", "FAIL": "PASS", "BORDERLINE_PASS": "BORDERLINE_FAIL",
-        "BORDERLINE_FAIL": "BORDERLINE_PASS"}  # fmt: skip
-FOLDER = Path(".ftdesign") / "ui" / "calibration"
+FLIP = {
+    "PASS": "FAIL",
+    "FAIL": "PASS",
+    "BORDERLINE_PASS": "BORDERLINE_FAIL",
+    "BORDERLINE_FAIL": "BORDERLINE_PASS",
+}
 
 
 class Check(BaseModel):
@@ -42,7 +44,11 @@ class Item(BaseModel):
     def disputed(self) -> bool:
         """The judge's verdict differs from the label and the user has not settled it."""
         check = self.check
-        return check is not None and check.verdict != self.example.expected_answer and not check.kept_anyway  # fmt: skip
+        return (
+            check is not None
+            and check.verdict != self.example.expected_answer
+            and not check.kept_anyway
+        )
 
 
 class Workshop(BaseModel):
@@ -54,8 +60,10 @@ class Workshop(BaseModel):
     @classmethod
     def start(cls, rubric_text: str) -> Workshop:
         rubric = parse_rubric(rubric_text)
-        items = {cid: [Item(example=e) for e in c.calibration_examples]
-                 for cid, c in rubric.criteria.items()}  # fmt: skip
+        items = {
+            cid: [Item(example=e) for e in c.calibration_examples]
+            for cid, c in rubric.criteria.items()
+        }
         return cls(rubric_text=rubric_text, order=list(rubric.criteria), items=items)
 
     def rubric(self) -> Rubric:
@@ -97,14 +105,18 @@ class Workshop(BaseModel):
 
     def count_line(self, cid: str) -> str:
         n, (low, high) = len(self.kept(cid)), TARGET
-        status = "✅" if low <= n <= high else f"⚠️ {low - n} more needed" if n < low else "⚠️ too many"
+        status = (
+            "✅" if low <= n <= high else f"⚠️ {low - n} more needed" if n < low else "⚠️ too many"
+        )
         return f"{n} kept · target {low}-{high} · {status}"
 
     def result_text(self) -> str:
         """The rubric YAML with each criterion's kept examples as its calibration set."""
         rubric = self.rubric()
-        criteria = {cid: c.model_copy(update={"calibration_examples": [i.example for i in self.kept(cid)]})
-                    for cid, c in rubric.criteria.items()}  # fmt: skip
+        criteria = {
+            cid: c.model_copy(update={"calibration_examples": [i.example for i in self.kept(cid)]})
+            for cid, c in rubric.criteria.items()
+        }
         data = rubric.model_copy(update={"criteria": criteria}).to_data()
         return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -114,29 +126,7 @@ def parse_rubric(text: str) -> Rubric:
         return Rubric.from_data(yaml.safe_load(text))
     except (yaml.YAMLError, ValidationError, ValueError) as error:
         first = str(error).splitlines()[0]
-        raise FtdesignError(f"config/rubric.yaml: the draft does not parse ({first}).",
-                            hint="fix the rubric (Edit or a change request) first") from error  # fmt: skip
-
-
-def saved_path(project: Path, thread: str) -> Path:
-    return project / FOLDER / f"{thread}.json"
-
-
-def load(project: Path, thread: str) -> Workshop | None:
-    path = saved_path(project, thread)
-    if not path.is_file():
-        return None
-    try:
-        return Workshop.model_validate_json(path.read_text(encoding="utf-8"))
-    except (ValidationError, OSError):
-        return None  # an unreadable workshop is started again from the draft
-
-
-def save(project: Path, thread: str, workshop: Workshop) -> None:
-    path = saved_path(project, thread)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(workshop.model_dump_json(), encoding="utf-8")
-
-
-def discard(project: Path, thread: str) -> None:
-    saved_path(project, thread).unlink(missing_ok=True)
+        raise FtdesignError(
+            f"config/rubric.yaml: the draft does not parse ({first}).",
+            hint="fix the rubric (Edit or a change request) first",
+        ) from error
