@@ -23,8 +23,11 @@ def approved_steps(state: DesignState) -> set[str]:
     from agent.gates import SPECS
 
     records = state.artifacts
-    return {step for step, spec in SPECS.items()
-            if all(a in records and records[a].approved is not None for a in spec.artifacts)}  # fmt: skip
+    return {
+        step
+        for step, spec in SPECS.items()
+        if all(a in records and records[a].approved is not None for a in spec.artifacts)
+    }
 
 
 def stay(state: DesignState, notice: str) -> dict[str, Any]:
@@ -43,9 +46,12 @@ def _logged(state: DesignState, ctx: AgentContext, step: str, what: str, why: st
 def approve(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict:
     blocking = errors(state.pending.findings) if spec.blocking else []
     if blocking:
-        return stay(state, f"{spec.title} cannot be approved yet: {summary(blocking)}. First:"
-                    f" {describe(blocking[0])}. Ask for a change, paste your own version,"
-                    " or skip with a reason.")  # fmt: skip
+        return stay(
+            state,
+            f"{spec.title} cannot be approved yet: {summary(blocking)}. First:"
+            f" {describe(blocking[0])}. Ask for a change, paste your own version,"
+            " or skip with a reason.",
+        )
     try:
         updates = spec.approve(state, ctx)
     except (FtdesignError, OSError) as error:
@@ -57,8 +63,15 @@ def approve(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply)
     if spec.step == "done":
         return {**updates, "decisions": decisions, "route": "end"}
     statuses = {**state.statuses, spec.step: "passed"}
-    return {**updates, "statuses": statuses, "decisions": decisions, "step": next_step(statuses, spec.step),
-            "route": "draft", "pending": Pending(), "reply": None}  # fmt: skip
+    return {
+        **updates,
+        "statuses": statuses,
+        "decisions": decisions,
+        "step": next_step(statuses, spec.step),
+        "route": "draft",
+        "pending": Pending(),
+        "reply": None,
+    }
 
 
 def redraft(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict:
@@ -81,12 +94,21 @@ def back(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) ->
     target = reply.target or (allowed[-1] if allowed else None)
     if target not in allowed:
         named = f"'{reply.text}'" if reply.text else "that"
-        return stay(state, f"Cannot go back to {named} from {spec.title}; choose one of:"
-                    f" {', '.join(allowed) or 'none (this is the first step)'}.")  # fmt: skip
+        return stay(
+            state,
+            f"Cannot go back to {named} from {spec.title}; choose one of:"
+            f" {', '.join(allowed) or 'none (this is the first step)'}.",
+        )
     statuses = went_back(state.statuses, spec.step, target, approved_steps(state))
     decisions = _logged(state, ctx, spec.step, f"back to {target}", reply.text)
-    return {"step": target, "statuses": statuses, "decisions": decisions, "route": "draft",
-            "reply": None, "pending": Pending()}  # fmt: skip
+    return {
+        "step": target,
+        "statuses": statuses,
+        "decisions": decisions,
+        "route": "draft",
+        "reply": None,
+        "pending": Pending(),
+    }
 
 
 def skip(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict:
@@ -96,8 +118,14 @@ def skip(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) ->
         return stay(state, "Say why, so the decision log explains it: `skip: <reason>`.")
     statuses = {**state.statuses, spec.step: "skipped"}
     decisions = _logged(state, ctx, spec.step, "skipped", reply.text.strip())
-    return {"statuses": statuses, "decisions": decisions, "step": next_step(statuses, spec.step),
-            "route": "draft", "pending": Pending(), "reply": None}  # fmt: skip
+    return {
+        "statuses": statuses,
+        "decisions": decisions,
+        "step": next_step(statuses, spec.step),
+        "route": "draft",
+        "pending": Pending(),
+        "reply": None,
+    }
 
 
 def act(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict[str, Any]:
@@ -114,5 +142,8 @@ def act(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> 
         return back(spec, state, ctx, reply)
     if reply.kind == "skip":
         return skip(spec, state, ctx, reply)
-    return stay(state, "I could not tell what you meant: approve, ask for a change, paste your"
-                " own version, ask a question, `back to <gate>`, or `skip: <reason>`.")  # fmt: skip
+    return stay(
+        state,
+        "I could not tell what you meant: approve, ask for a change, paste your"
+        " own version, ask a question, `back to <gate>`, or `skip: <reason>`.",
+    )

@@ -23,11 +23,21 @@ from tools.errors import FtdesignError
 CHECKPOINTS = Path(".ftdesign") / "checkpoints.sqlite"
 DATABASE_URL = "FTDESIGN_DATABASE_URL"
 STATE_CLASSES = {
-    "agent.records": ["DomainContext", "Issue", "Source", "Draft", "ArtifactRecord",
-                      "ExpertCritique", "ChecklistCheck", "Review", "Decision", "Reply",
-                      "Pending"],
+    "agent.records": [
+        "DomainContext",
+        "Issue",
+        "Source",
+        "Draft",
+        "ArtifactRecord",
+        "ExpertCritique",
+        "ChecklistCheck",
+        "Review",
+        "Decision",
+        "Reply",
+        "Pending",
+    ],
     "agent.state": ["DesignState", "DesignInput"],
-}  # fmt: skip
+}
 
 
 def serializer() -> Any:
@@ -96,3 +106,12 @@ async def open_checkpointer(project: Path) -> AsyncIterator[Any]:
     opener = _postgres(url) if url else _sqlite(project)
     async with opener as saver:
         yield saver
+
+
+async def list_threads(project: Path) -> list[str]:
+    """Thread ids saved for a project, most recent first (for a session picker)."""
+    seen: dict[str, None] = {}
+    async with open_checkpointer(Path(project).resolve()) as saver:
+        async for item in saver.alist(None):
+            seen.setdefault(item.config["configurable"]["thread_id"], None)
+    return list(seen)

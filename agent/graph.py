@@ -12,9 +12,10 @@ from typing import Any
 
 from langgraph.graph import START, StateGraph
 
+from agent.answer import answer_node
 from agent.context import AgentContext
 from agent.gates import SPECS
-from agent.nodes import answer_node, draft_node
+from agent.nodes import draft_node
 from agent.routing import STOP_NODES, after_reply
 from agent.state import DesignInput, DesignState
 from agent.stop import stop_node

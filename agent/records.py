@@ -38,7 +38,7 @@ class Issue(BaseModel):
     code: str
     message: str
     line: int | None = None
-    path: str = Field("", description="YAML path or Markdown heading inside the file")
+    path: str = Field(default="", description="YAML path or Markdown heading inside the file")
 
 
 class Source(BaseModel):
@@ -77,7 +77,9 @@ class ExpertCritique(BaseModel):
     name: str
     role: str
     risks: list[str] = Field(default_factory=list)
-    inadequate_pass: str = Field("", description="what would pass this but still be inadequate")
+    inadequate_pass: str = Field(
+        default="", description="what would pass this but still be inadequate"
+    )
     missed_users: str = ""
 
 

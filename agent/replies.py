@@ -27,18 +27,33 @@ APPROVE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 SKIP = re.compile(r"^\s*skip\b[\s:,-]*(?P<why>.*)$", re.IGNORECASE | re.DOTALL)
-BACK = re.compile(r"^\s*(go\s+)?back\b(\s+to)?(\s+the)?\s*(?P<to>[\w \-]*?)(\s+gate)?\s*[.!]*$", re.I)
+BACK = re.compile(
+    r"^\s*(go\s+)?back\b(\s+to)?(\s+the)?\s*(?P<to>[\w \-]*?)(\s+gate)?\s*[.!]*$", re.I
+)
 APPLY = re.compile(r"^\s*apply\b(\s+suggestions?)?\s*(?P<which>all|[\d,\s and]+)?\s*$", re.I)
 POLITE_CHANGE = re.compile(r"^\s*(please|can you|could you|would you|will you)\b", re.I)
-QUESTION_START = re.compile(r"^\s*(what|why|how|which|when|where|who|should|is|are|does|do)\b", re.I)
+QUESTION_START = re.compile(
+    r"^\s*(what|why|how|which|when|where|who|should|is|are|does|do)\b", re.I
+)
 FENCED = re.compile(r"^\s*```[\w-]*\n(?P<body>.*?)\n```\s*$", re.DOTALL)
 ALIASES: dict[str, StepId] = {
-    "start": "intake", "model": "model_choice", "models": "model_choice", "choice": "model_choice",
-    "tokens": "token_economics", "token": "token_economics", "budget": "token_economics",
-    "economics": "token_economics", "input taxonomy": "taxonomy", "persona": "personas",
-    "persona template": "personas", "prompt": "prompts", "baseline": "baseline_eval",
-    "eval": "baseline_eval", "evaluation": "baseline_eval", "end": "done",
-}  # fmt: skip
+    "start": "intake",
+    "model": "model_choice",
+    "models": "model_choice",
+    "choice": "model_choice",
+    "tokens": "token_economics",
+    "token": "token_economics",
+    "budget": "token_economics",
+    "economics": "token_economics",
+    "input taxonomy": "taxonomy",
+    "persona": "personas",
+    "persona template": "personas",
+    "prompt": "prompts",
+    "baseline": "baseline_eval",
+    "eval": "baseline_eval",
+    "evaluation": "baseline_eval",
+    "end": "done",
+}
 
 
 def step_named(name: str) -> StepId | None:

@@ -49,7 +49,9 @@ def aligned(items: list[str]) -> Callable[[ReviewDraft], ReviewDraft]:
 
     def repair(draft: ReviewDraft) -> ReviewDraft:
         checks = list(draft.checklist[: len(items)])
-        checks += [ChecklistCheck(item=i, ok=False, note="not assessed") for i in items[len(checks):]]  # fmt: skip
+        checks += [
+            ChecklistCheck(item=i, ok=False, note="not assessed") for i in items[len(checks) :]
+        ]
         fixed = [c.model_copy(update={"item": item}) for c, item in zip(checks, items, strict=True)]
         return draft.model_copy(update={"checklist": fixed})
 
@@ -60,10 +62,14 @@ def fallback(step: str, domain: str, items: list[str], reason: str) -> ReviewDra
     """An honest placeholder: the checklist unassessed and the panel's questions unanswered."""
     focus = FOCUS.get(step, "what this artifact misses")
     experts = [
-        ExpertCritique(name=name, role=f"{name.lower()} for {domain or 'this domain'}",
-                       risks=[f"check {focus}"], inadequate_pass=f"not assessed ({reason})")
+        ExpertCritique(
+            name=name,
+            role=f"{name.lower()} for {domain or 'this domain'}",
+            risks=[f"check {focus}"],
+            inadequate_pass=f"not assessed ({reason})",
+        )
         for name in PANEL
-    ]  # fmt: skip
+    ]
     checks = [ChecklistCheck(item=i, ok=False, note="not assessed by a model") for i in items]
     return ReviewDraft(checklist=checks, experts=experts)
 
@@ -74,10 +80,14 @@ async def review(
     """Checklist, expert panel and suggested edits for a draft; never raises for the model."""
     items = gate_checklist(step)
     problems = [i for i in found if i.severity != "info"]
-    messages = review_messages(title, text, items, state.domain, [describe_issue(i) for i in problems])
+    messages = review_messages(
+        title, text, items, state.domain, [describe_issue(i) for i in problems]
+    )
     try:
         reviewer = describe(ctx).name
-        draft = await ask_structured(ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items))
+        draft = await ask_structured(
+            ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items)
+        )
     except FtdesignError as error:
         reviewer = "none"
         draft = fallback(step, state.domain.description, items, str(error).splitlines()[0][:160])

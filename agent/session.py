@@ -20,25 +20,16 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from pathlib import Path
-from typing import Any, Literal
-
-from pydantic import BaseModel
+from typing import Any
 
 from agent.context import AgentContext
+from agent.events import Event, to_event
 from agent.records import DomainContext
 from agent.state import DesignState, GateStatus
 from agent.stop import Stop
 from tools.errors import FtdesignError
 
-EventKind = Literal["progress", "token", "reply", "stop", "finished", "error"]
-STREAMED_NODES = {"answer"}  # nodes whose model tokens are shown as they arrive
 ERROR_LOG = Path(".ftdesign") / "errors.log"
-
-
-class Event(BaseModel):
-    kind: EventKind
-    text: str = ""
-    stop: Stop | None = None
 
 
 def new_thread_id() -> str:
@@ -48,8 +39,9 @@ def new_thread_id() -> str:
 class DesignSession:
     """One design conversation over one project folder, saved after every step."""
 
-    def __init__(self, project: Path, thread_id: str | None = None,
-                 context: AgentContext | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, project: Path, thread_id: str | None = None, context: AgentContext | None = None
+    ) -> None:
         self.project = Path(project).resolve()
         self.thread_id = thread_id or new_thread_id()
         self.context = context or AgentContext(project=self.project)
@@ -122,9 +114,10 @@ class DesignSession:
     async def _run(self, payload: Any) -> AsyncIterator[Event]:
         modes = ["custom", "messages", "updates"]
         try:
-            async for mode, chunk in self.graph.astream(payload, self.config, context=self.context,
-                                                        stream_mode=modes):  # fmt: skip
-                event = _event(mode, chunk)
+            async for mode, chunk in self.graph.astream(
+                payload, self.config, context=self.context, stream_mode=modes
+            ):
+                event = to_event(mode, chunk)
                 if event is not None:
                     yield event
         except FtdesignError as error:
@@ -141,31 +134,7 @@ class DesignSession:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
             log.write(f"thread {self.thread_id}\n{traceback.format_exc()}\n")
-        return (f"Internal error ({type(error).__name__}: {error}); details in {path}. The"
-                f" session is saved at its last step: resume with thread {self.thread_id}.")  # fmt: skip
-
-
-def _event(mode: str, chunk: Any) -> Event | None:
-    if mode == "custom" and isinstance(chunk, dict):
-        kind = chunk.get("kind", "progress")
-        return Event(kind=kind if kind in ("progress", "reply") else "progress",
-                     text=str(chunk.get("text", "")))  # fmt: skip
-    if mode == "messages":
-        message, meta = chunk
-        if meta.get("langgraph_node") in STREAMED_NODES and getattr(message, "text", ""):
-            return Event(kind="token", text=message.text)
-        return None
-    if mode == "updates" and isinstance(chunk, dict) and "__interrupt__" in chunk:
-        return Event(kind="stop", stop=Stop.model_validate(chunk["__interrupt__"][0].value))
-    return None
-
-
-async def list_threads(project: Path) -> list[str]:
-    """Thread ids saved for a project, most recent first (for a session picker)."""
-    from agent.checkpoint import open_checkpointer
-
-    seen: dict[str, None] = {}
-    async with open_checkpointer(Path(project).resolve()) as saver:
-        async for item in saver.alist(None):
-            seen.setdefault(item.config["configurable"]["thread_id"], None)
-    return list(seen)
+        return (
+            f"Internal error ({type(error).__name__}: {error}); details in {path}. The"
+            f" session is saved at its last step: resume with thread {self.thread_id}."
+        )

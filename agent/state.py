@@ -68,6 +68,8 @@ class DesignState(BaseModel):
     decisions: list[Decision] = Field(default_factory=list)
     models: dict[str, str] = Field(default_factory=dict, description="role -> model that served")
     pending: Pending = Field(default_factory=Pending)
-    reply: Reply | None = Field(None, description="the user's request the drafting node acts on")
+    reply: Reply | None = Field(
+        default=None, description="the user's request the drafting node acts on"
+    )
     route: Route = "draft"
     demo_notice_shown: bool = False

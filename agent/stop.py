@@ -52,10 +52,9 @@ class Stop(BaseModel):
 
 def build_stop(state: DesignState, spec: GateSpec) -> Stop:
     pending = state.pending
-    drafts = {spec.path_of(n): state.artifacts[n].current for n in spec.artifacts
-              if n in state.artifacts}  # fmt: skip
-    if spec.step == "token_economics":
-        drafts = {"model-choice.md (## Token budget)": text for text in drafts.values()}
+    drafts = {
+        spec.path_of(n): state.artifacts[n].current for n in spec.artifacts if n in state.artifacts
+    }
     can_approve = not (spec.blocking and errors(pending.findings))
     back_to = earlier_steps(spec.step)
     actions: list[Action] = ["approve", "change", "paste", "question"]
@@ -63,13 +62,27 @@ def build_stop(state: DesignState, spec: GateSpec) -> Stop:
     actions += ["back"] if back_to else []
     actions += ["skip"] if spec.skippable else []
     actions += ["apply"] if pending.review and pending.review.suggestions else []
-    number = GATES.index(spec.step) + 1 if spec.step in GATES else (0 if spec.step == "intake" else 8)  # type: ignore[arg-type]
+    number = (
+        GATES.index(spec.step) + 1 if spec.step in GATES else (0 if spec.step == "intake" else 8)
+    )  # type: ignore[arg-type]
     return Stop(
-        step=spec.step, title=spec.title, number=number, question=spec.question, fmt=spec.fmt,
-        drafts=drafts, findings=pending.findings, sources=pending.sources, review=pending.review,
-        notices=pending.notices, answer=pending.answer, answer_sources=pending.answer_sources,
-        statuses=state.statuses, actions=actions, can_approve=can_approve, back_to=back_to,
-    )  # fmt: skip
+        step=spec.step,
+        title=spec.title,
+        number=number,
+        question=spec.question,
+        fmt=spec.fmt,
+        drafts=drafts,
+        findings=pending.findings,
+        sources=pending.sources,
+        review=pending.review,
+        notices=pending.notices,
+        answer=pending.answer,
+        answer_sources=pending.answer_sources,
+        statuses=state.statuses,
+        actions=actions,
+        can_approve=can_approve,
+        back_to=back_to,
+    )
 
 
 def stop_node(spec: GateSpec) -> Any:

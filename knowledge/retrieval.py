@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from knowledge import locations
 from knowledge.checklists import check_gate
@@ -20,7 +20,6 @@ from knowledge.lexical import BM25
 from knowledge.store import build, corpus_signature, open_collection
 from tools.errors import FtdesignError
 
-Mode = Literal["dense", "lexical", "hybrid"]
 MODES: tuple[str, ...] = ("dense", "lexical", "hybrid")
 RRF_K = 60  # the customary constant; larger flattens the gap between ranks
 CANDIDATES = 20  # how deep each ranking goes before fusion
@@ -95,6 +94,18 @@ def _hit(chunk_id: str, text: str, meta: dict[str, Any], score: float) -> Hit:
     )
 
 
+def _fuse(
+    rankings: list[list[tuple[int, float]]], metadatas: list[dict[str, Any]]
+) -> list[tuple[int, float]]:
+    """Weighted reciprocal rank fusion: sum of weight / (RRF_K + rank) over the rankings."""
+    fused: dict[int, float] = {}
+    for ranking in rankings:
+        for rank, (index, _) in enumerate(ranking):
+            weight = KIND_WEIGHTS.get(str(metadatas[index].get("kind")), 1.0)
+            fused[index] = fused.get(index, 0.0) + weight / (RRF_K + rank + 1)
+    return sorted(fused.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
 def search(
     query: str,
     k: int = 3,
@@ -133,17 +144,13 @@ def search(
             where=(where[0] if len(where) == 1 else {"$and": where}) if where else None,
             include=["distances"],
         )
-        dense = [
+        dense = [  # cosine distance -> similarity; ids unknown to the lexical cache are skipped
             (by_id[chunk_id], 1.0 - distance)
             for chunk_id, distance in zip(result["ids"][0], result["distances"][0], strict=True)
+            if chunk_id in by_id
         ]
     if mode == "hybrid":
-        fused: dict[int, float] = {}
-        for ranking in (dense, lexical):
-            for rank, (index, _) in enumerate(ranking):
-                weight = KIND_WEIGHTS.get(str(metadatas[index].get("kind")), 1.0)
-                fused[index] = fused.get(index, 0.0) + weight / (RRF_K + rank + 1)
-        ranked = sorted(fused.items(), key=lambda pair: (-pair[1], pair[0]))
+        ranked = _fuse([dense, lexical], metadatas)
     else:
         ranked = dense if mode == "dense" else lexical
     return [_hit(ids[i], documents[i], metadatas[i], score) for i, score in ranked[:k]]

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from tools.errors import FtdesignError
 
@@ -107,7 +107,7 @@ def count_chat(messages: Sequence[Mapping[str, str]], tokenizer: Tokenizer | Non
         formatter = Jinja2ChatFormatter(
             tokenizer.template, tokenizer.eos, tokenizer.bos, add_generation_prompt=False
         )
-        prompt = formatter(messages=[dict(m) for m in messages]).prompt
+        prompt = formatter(messages=[cast(Any, dict(m)) for m in messages]).prompt
         return tokenizer.count(prompt, special=True)
     content = sum(tokenizer.count(str(m.get("content", ""))) for m in messages)
     return content + MESSAGE_OVERHEAD * len(messages) + REPLY_PRIMING

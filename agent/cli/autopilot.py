@@ -38,6 +38,8 @@ class Autopilot:
         if self.gave_up:
             found = errors(stop.findings)
             first = describe(found[0]) if found else "unknown"
-            return (f"{stop.title} still fails validation after {self.retries} redraft(s)"
-                    f" ({first}); fix it by hand (paste your own version) or skip it.")  # fmt: skip
+            return (
+                f"{stop.title} still fails validation after {self.retries} redraft(s)"
+                f" ({first}); fix it by hand (paste your own version) or skip it."
+            )
         return f"Paused at {stop.title}: no more answers."

@@ -26,8 +26,11 @@ def add_parser(subparsers: Any) -> None:
     run.add_argument("--domain", help="what to fine-tune for (starts a new session)")
     run.add_argument("--thread", help="session id to resume (printed when a session starts)")
     run.add_argument("--answers", type=Path, help="YAML/JSON list of replies, one per stop")
-    run.add_argument("--auto-approve", action="store_true",
-                     help="approve each draft that validates; ask for redrafts of the others")  # fmt: skip
+    run.add_argument(
+        "--auto-approve",
+        action="store_true",
+        help="approve each draft that validates; ask for redrafts of the others",
+    )
     run.add_argument("--retries", type=int, default=2, help="redrafts per gate before giving up")
     run.add_argument("--full", action="store_true", help="print whole drafts, not excerpts")
     run.set_defaults(handler=run_command)
@@ -94,8 +97,10 @@ async def run_headless(args: argparse.Namespace) -> int:
                 return 1 if failed else 0
             reply = pilot.reply(stop)
             if reply is None:
-                print(f"{pilot.why_paused(stop)} Resume with: ftdesign run --project"
-                      f" {args.project} --thread {session.thread_id}")  # fmt: skip
+                print(
+                    f"{pilot.why_paused(stop)} Resume with: ftdesign run --project"
+                    f" {args.project} --thread {session.thread_id}"
+                )
                 return 1 if pilot.gave_up else 0
             print(f"\n> {reply}\n", flush=True)
             events = session.send(reply)

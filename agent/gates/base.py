@@ -58,8 +58,8 @@ class GateSpec:
     # Rendered drafts (from settings or a run) are redone when the gate is revisited, as
     # upstream changes alter them; written drafts are kept for the user to re-approve.
     redraft_on_revisit: bool = False
-    blocking: bool = True
-    editable: bool = True  # False: no change or paste (the summary)  # validator errors block approval (False only for the summary)
+    blocking: bool = True  # validator errors block approval (False only for the summary)
+    editable: bool = True  # False: no change or paste (the summary)
     fmt: str = "markdown"  # how the UI should render the drafts: markdown or yaml
     paths: dict[str, str] = field(default_factory=dict)  # names that are not ARTIFACTS kinds
 

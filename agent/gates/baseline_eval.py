@@ -9,6 +9,7 @@ validates with no errors and the user approves the decision it documents.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -28,16 +29,21 @@ EVAL_ROLES = ("simulator", "candidate", "judge")
 
 
 class EvalSettings(BaseModel):
-    scenarios: int = Field(20, ge=1, le=500)
-    turns: int = Field(3, ge=1, le=50)
+    scenarios: int = Field(default=20, ge=1, le=500)
+    turns: int = Field(default=3, ge=1, le=50)
     seed: int = 0
 
 
 def unavailable(reason: str) -> str:
     """The report written when nothing could be measured: every section says so."""
-    lines = ["# Base model evaluation", "", EVAL_UNAVAILABLE, "",
-             f"No scenarios were run, so there is no pass rate and no decision. Reason: {reason}",
-             ""]  # fmt: skip
+    lines = [
+        "# Base model evaluation",
+        "",
+        EVAL_UNAVAILABLE,
+        "",
+        f"No scenarios were run, so there is no pass rate and no decision. Reason: {reason}",
+        "",
+    ]
     for heading in REQUIRED_SECTIONS[KIND]:
         lines += [f"## {heading}", "", "Not measured: evaluation unavailable.", ""]
     return "\n".join(lines)
@@ -50,18 +56,23 @@ def settings_of(state: DesignState, ctx: AgentContext) -> EvalSettings:
     return EvalSettings(scenarios=ctx.eval_scenarios, turns=ctx.eval_turns)
 
 
+def _harness() -> Callable[..., Awaitable[Any]] | None:
+    try:
+        from evals.task import arun_eval
+    except ImportError:
+        return None
+    return arun_eval
+
+
 async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
     """Run the harness with progress events; an unavailable report when it cannot run."""
     from langgraph.config import get_stream_writer
 
     inputs = settings.model_dump()
-    runner = ctx.eval_runner
+    runner = ctx.eval_runner or _harness()
     if runner is None:
-        try:
-            from evals.task import arun_eval as runner
-        except ImportError as error:
-            reason = f"the evaluation harness is not installed ({error})"
-            return Drafted({KIND: unavailable(reason)}, "unavailable", [reason], inputs)
+        reason = "the evaluation harness (evals.task) is not installed"
+        return Drafted({KIND: unavailable(reason)}, "unavailable", [reason], inputs)
     write = get_stream_writer()
 
     def progress(step: Any) -> None:
@@ -69,8 +80,13 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
         write({"kind": "progress", "text": f"{step.stage}: {step.done}/{step.total}{detail}"})
 
     try:
-        output = await runner(ctx.project, scenarios=settings.scenarios, turns=settings.turns,
-                                 seed=settings.seed, progress=progress)  # fmt: skip
+        output = await runner(
+            ctx.project,
+            scenarios=settings.scenarios,
+            turns=settings.turns,
+            seed=settings.seed,
+            progress=progress,
+        )
     except FtdesignError as error:
         reason = str(error).replace("\n", " ")
         notice = f"The evaluation could not run: {reason}"

@@ -54,8 +54,9 @@ def origin_of(ctx: AgentContext) -> str:
         return "model"
 
 
-async def rewrite(state: DesignState, ctx: AgentContext, kind: str, request: str | None,
-                  sources: list[Source]) -> str:  # fmt: skip
+async def rewrite(
+    state: DesignState, ctx: AgentContext, kind: str, request: str | None, sources: list[Source]
+) -> str:
     """The model's Markdown rewrite of an artifact (adapted template, or changed draft)."""
     title = ARTIFACTS[kind].title  # type: ignore[index]
     if request is None:
@@ -98,8 +99,13 @@ async def draft_markdown(
     return Drafted(texts, origin, notices)
 
 
-async def revise_markdown(state: DesignState, ctx: AgentContext, kinds: tuple[str, ...],
-                          request: str, sources: list[Source]) -> Drafted:  # fmt: skip
+async def revise_markdown(
+    state: DesignState,
+    ctx: AgentContext,
+    kinds: tuple[str, ...],
+    request: str,
+    sources: list[Source],
+) -> Drafted:
     """Apply a change in words to the named Markdown artifacts; FtdesignError on failure."""
     texts = {}
     for kind in kinds:

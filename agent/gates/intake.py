@@ -79,14 +79,20 @@ def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[
         domain = parsed(texts[NAME])
     except (yaml.YAMLError, ValueError) as error:
         return [issue("error", "intake.invalid", str(error).splitlines()[0])]
-    found = [issue("warning", f"intake.{k}", m) for k, m in ASKED.items()
-             if getattr(domain, k).strip().lower() in ("", "not stated")]  # fmt: skip
+    found = [
+        issue("warning", f"intake.{k}", m)
+        for k, m in ASKED.items()
+        if getattr(domain, k).strip().lower() in ("", "not stated")
+    ]
     if not domain.description.strip():
         found.append(issue("error", "intake.domain", "describe the domain (`description: ...`)"))
     known = list_domains()
     if domain.closest_domain not in known:
-        found.append(issue("error", "intake.worked_domain", f"closest_domain must be one of"
-                           f" {', '.join(known)}"))  # fmt: skip
+        found.append(
+            issue(
+                "error", "intake.worked_domain", f"closest_domain must be one of {', '.join(known)}"
+            )
+        )
     if domain.offline is None:
         found.append(issue("warning", "intake.offline", "say whether it must run offline"))
     return found

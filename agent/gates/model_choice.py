@@ -33,10 +33,10 @@ class ChoiceSettings(BaseModel):
     """What the user can change at this gate, by words or `key: value` lines."""
 
     candidates: list[str] = Field(default_factory=list, description="GGUF file paths")
-    chosen: int = Field(0, ge=0, description="index of the chosen candidate")
+    chosen: int = Field(default=0, ge=0, description="index of the chosen candidate")
     rationale: str = ""
-    train_seq_len: int = Field(4096, ge=256)
-    training_memory_gb: float | None = Field(None, gt=0)
+    train_seq_len: int = Field(default=4096, ge=256)
+    training_memory_gb: float | None = Field(default=None, gt=0)
     deployment_target: str = DEFAULT_DEPLOYMENT
 
 
@@ -113,7 +113,9 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
     """Settings (`candidates: [...]`) re-render the document; Markdown replaces it."""
     settings = parse_settings(text, ChoiceSettings, settings_of(state))
     if settings is not None:
-        return Drafted({KIND: render(settings, ctx.project)}, "rendered", inputs=settings.model_dump())
+        return Drafted(
+            {KIND: render(settings, ctx.project)}, "rendered", inputs=settings.model_dump()
+        )
     return await adopt_text(KIND, text)
 
 

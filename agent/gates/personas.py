@@ -63,8 +63,7 @@ def approve(state: DesignState, ctx: AgentContext) -> dict:
 SPEC = GateSpec(
     step="personas",
     title="Persona template",
-    question="Do these styles, word limits and flaws cover the people who will talk to"
-    " the model?",
+    question="Do these styles, word limits and flaws cover the people who will talk to the model?",
     query="persona template communication styles word limits flaw patterns per message",
     artifacts=(KIND,),
     draft=draft,

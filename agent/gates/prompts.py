@@ -17,12 +17,15 @@ from agent.gates.base import Drafted, GateSpec
 from agent.gates.common import approve_artifacts, check_artifacts, draft_markdown, revise_markdown
 from agent.records import Issue, Source
 from agent.state import DesignState
-from tools.artifacts import ARTIFACTS
+from tools.artifacts import ARTIFACTS, Kind
 from tools.errors import FtdesignError
 
-KINDS = ("user_sim", "assistant", "system_prompt")
-NAMES = {"user_sim": r"user[ _-]?sim|simulator", "assistant": r"assistant",
-         "system_prompt": r"system"}  # fmt: skip
+KINDS: tuple[Kind, ...] = ("user_sim", "assistant", "system_prompt")
+NAMES = {
+    "user_sim": r"user[ _-]?sim|simulator",
+    "assistant": r"assistant",
+    "system_prompt": r"system",
+}
 HEADER = re.compile(r"^\s*(#\s*)?(file:\s*)?(?P<name>[\w./-]+\.md)\s*:?\s*\n", re.IGNORECASE)
 BUDGET_SLACK = 1.25  # a system prompt this much over the budgeted size is worth a warning
 

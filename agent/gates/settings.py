@@ -53,7 +53,8 @@ def parse_settings(text: str, model: type[S], current: S) -> S | None:
         problem = error.errors()[0]
         where = ".".join(str(p) for p in problem["loc"])
         raise FtdesignError(
-            f"setting {where}: {problem['msg']}", hint=f"valid settings: {', '.join(model.model_fields)}"
+            f"setting {where}: {problem['msg']}",
+            hint=f"valid settings: {', '.join(model.model_fields)}",
         ) from error
 
 

@@ -11,87 +11,17 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel, Field
-
 from agent.context import AgentContext
 from agent.gates.base import Drafted, GateSpec
+from agent.gates.budget_plan import BudgetSettings, plan, settings_of, window_of
 from agent.gates.settings import parse_settings, revise_settings
 from agent.records import ArtifactRecord, Issue, Source
 from agent.state import DesignState
-from tools.budget import DEFAULT_BUFFER, DEFAULT_CEILING, Budget, Training, plan_budget
+from tools.budget import DEFAULT_CEILING
 from tools.errors import FtdesignError
 
 NAME = "token_budget"
 SECTION = "## Token budget"
-
-
-class BudgetSettings(BaseModel):
-    ceiling: int = Field(DEFAULT_CEILING, ge=512, description="max tokens per example")
-    tokens_per_exchange: float = Field(500, gt=0)
-    buffer: int = Field(DEFAULT_BUFFER, ge=0)
-    examples: int | None = Field(None, gt=0, description="training examples, to price a run")
-    epochs: float | None = Field(None, gt=0)
-    price_per_million: float | None = Field(None, ge=0)
-
-
-def _chosen_gguf(state: DesignState) -> str | None:
-    choice = state.gate_inputs.get("model_choice", {})
-    candidates, chosen = choice.get("candidates", []), choice.get("chosen", 0)
-    return candidates[chosen] if chosen < len(candidates) else None
-
-
-def _system_prompt(state: DesignState) -> str:
-    record = state.artifacts.get("system_prompt")
-    if record is not None and record.current:
-        return record.current
-    from agent.gates.common import template
-
-    try:
-        return template(state, "system_prompt")[0]
-    except FtdesignError:
-        return ""
-
-
-def plan(state: DesignState, settings: BudgetSettings) -> Budget:
-    from tools.tokens import count_tokens, get_tokenizer
-
-    gguf = _chosen_gguf(state)
-    try:
-        tokenizer = get_tokenizer(gguf) if gguf else get_tokenizer()
-    except FtdesignError:  # the candidate's file moved: count with cl100k rather than stop
-        tokenizer = get_tokenizer()
-    prompt = _system_prompt(state)
-    training = None
-    if settings.examples and settings.epochs and settings.price_per_million is not None:
-        training = Training(examples=settings.examples, epochs=settings.epochs,
-                            price_per_million=settings.price_per_million)  # fmt: skip
-    return plan_budget(
-        system_prompt_tokens=count_tokens(prompt, tokenizer) if prompt else 500,
-        tokens_per_exchange=settings.tokens_per_exchange,
-        ceiling=settings.ceiling,
-        buffer=settings.buffer,
-        tokenizer=tokenizer.name,
-        training=training,
-    )
-
-
-def _window(state: DesignState) -> int | None:
-    from tools.gguf_facts import inspect_gguf
-
-    gguf = _chosen_gguf(state)
-    try:
-        return inspect_gguf(gguf).context_length if gguf else None
-    except FtdesignError:
-        return None
-
-
-def settings_of(state: DesignState) -> BudgetSettings:
-    """Saved settings, else the 16K ceiling capped at half the chosen model's window."""
-    saved = state.gate_inputs.get("token_economics")
-    if saved:
-        return BudgetSettings.model_validate(saved)
-    window = _window(state)
-    return BudgetSettings(ceiling=min(DEFAULT_CEILING, window // 2) if window else DEFAULT_CEILING)
 
 
 def _drafted(state: DesignState, settings: BudgetSettings) -> Drafted:
@@ -123,7 +53,7 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
 
 
 def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    budget, found, window = plan(state, settings_of(state)), [], _window(state)
+    budget, found, window = plan(state, settings_of(state)), [], window_of(state)
 
     def issue(severity: str, code: str, message: str) -> None:
         found.append(Issue(file="model-choice.md", severity=severity, code=code, message=message))  # type: ignore[arg-type]
@@ -131,11 +61,19 @@ def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[
     if budget.max_exchanges < 1:
         issue("error", "budget.no_room", "the system prompt and buffer leave no room for a turn")
     if window and budget.ceiling > window:
-        issue("error", "budget.over_window", f"ceiling {budget.ceiling:,} exceeds the chosen"
-              f" model's {window:,}-token window; lower `ceiling`")  # fmt: skip
+        issue(
+            "error",
+            "budget.over_window",
+            f"ceiling {budget.ceiling:,} exceeds the chosen"
+            f" model's {window:,}-token window; lower `ceiling`",
+        )
     elif window and budget.ceiling > window // 2:
-        issue("warning", "budget.near_window", f"ceiling {budget.ceiling:,} is over half the"
-              f" {window:,}-token window; practical limits sit well under it")  # fmt: skip
+        issue(
+            "warning",
+            "budget.near_window",
+            f"ceiling {budget.ceiling:,} is over half the"
+            f" {window:,}-token window; practical limits sit well under it",
+        )
     if budget.ceiling > DEFAULT_CEILING:
         issue("warning", "budget.over_16k", "above 16K per example, cost rises steeply")
     return found
@@ -188,5 +126,5 @@ SPEC = GateSpec(
     check=check,
     approve=approve,
     redraft_on_revisit=True,
-    paths={NAME: "model-choice.md"},
+    paths={NAME: "model-choice.md (## Token budget)"},
 )

@@ -46,8 +46,14 @@ def normalised_map(weights: dict[str, float]) -> dict[str, float]:
     return dict(zip(weights, normalised(list(weights.values())), strict=True))
 
 
-async def draft_yaml(state: DesignState, ctx: AgentContext, kind: str, schema: type[M],
-                     repair: Callable[[M], M], sources: list[Source]) -> Drafted:  # fmt: skip
+async def draft_yaml(
+    state: DesignState,
+    ctx: AgentContext,
+    kind: str,
+    schema: type[M],
+    repair: Callable[[M], M],
+    sources: list[Source],
+) -> Drafted:
     """The worked domain's file, adapted through structured output when the model may."""
     text, name = template(state, kind)
     if not use_model(ctx):
@@ -66,9 +72,15 @@ async def draft_yaml(state: DesignState, ctx: AgentContext, kind: str, schema: t
         return Drafted({kind: text}, f"template:{name}", [notice])
 
 
-async def revise_yaml(state: DesignState, ctx: AgentContext, kind: str, schema: type[M],
-                      repair: Callable[[M], M], request: str,
-                      sources: list[Source]) -> Drafted:  # fmt: skip
+async def revise_yaml(
+    state: DesignState,
+    ctx: AgentContext,
+    kind: str,
+    schema: type[M],
+    repair: Callable[[M], M],
+    request: str,
+    sources: list[Source],
+) -> Drafted:
     """The current draft with a change in words applied; FtdesignError when it fails."""
     current = state.artifacts[kind].current
     title = ARTIFACTS[kind].title  # type: ignore[index]

@@ -16,8 +16,9 @@ from typing import Any
 
 import chainlit as cl
 
+from agent.events import Event
 from agent.records import DomainContext
-from agent.session import DesignSession, Event
+from agent.session import DesignSession
 from agent.state import DesignState
 from agent.stop import Stop
 from agent.ui import uploads

@@ -11,7 +11,7 @@ import chainlit as cl
 from agent.stop import Stop
 from agent.ui.review_view import review_markdown
 from agent.ui.scope import AUTHOR
-from agent.ui.stop_view import stop_markdown
+from agent.ui.stop_view import EXCERPTS, excerpts_markdown, stop_markdown
 
 STOP_MARK = "ftdesign_stop"  # message metadata: which step this stop message shows
 REVIEW_MARK = "ftdesign_review"  # and which step this review panel belongs to
@@ -24,12 +24,17 @@ BUTTONS = [  # (action in the stop's list, callback name, label, icon)
 ]
 
 
-def draft_elements(stop: Stop) -> list[cl.Text]:
+def stop_elements(stop: Stop) -> list[cl.Text]:
+    """The drafts inline under the message; the cited guide text in a side panel."""
     language = "yaml" if stop.fmt == "yaml" else "markdown"
-    return [
+    elements = [
         cl.Text(name=path, content=text, language=language, display="inline")
         for path, text in stop.drafts.items()
     ]
+    cited = stop.sources + stop.answer_sources
+    if cited:
+        elements.append(cl.Text(name=EXCERPTS, content=excerpts_markdown(cited), display="side"))
+    return elements
 
 
 def stop_actions(stop: Stop) -> list[cl.Action]:
@@ -92,7 +97,7 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
     message = cl.Message(
         content=stop_markdown(stop, answer_streamed),
         author=AUTHOR,
-        elements=draft_elements(stop),
+        elements=stop_elements(stop),
         actions=stop_actions(stop),  # type: ignore[arg-type]
         metadata={STOP_MARK: stop.step},
     )

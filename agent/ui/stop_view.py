@@ -21,7 +21,7 @@ GATE_NAMES = {
 }
 MARKS = {"passed": "✅", "skipped": "⏭️", "stale": "⚠️", "current": "▶️", "pending": "○"}
 SEVERITY_MARKS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
-SNIPPET = 220
+EXCERPTS = "guide excerpts"  # the side element's name; Chainlit links it where it appears
 
 
 def progress_line(statuses: dict[str, str], current: str) -> str:
@@ -59,17 +59,33 @@ def findings_block(findings: list[Issue]) -> str:
     return f"**Validator findings ({summary}):**\n" + "\n".join(lines)
 
 
+def distinct(sources: list[Source]) -> list[Source]:
+    seen: dict[tuple[str, str], Source] = {}
+    for source in sources:
+        seen.setdefault((source.source, source.section), source)
+    return list(seen.values())
+
+
 def source_line(source: Source) -> str:
     section = f" § {source.section}" if source.section else ""
-    text = " ".join(source.text.split())
-    snippet = f": {text[:SNIPPET]}{'…' if len(text) > SNIPPET else ''}" if text else ""
-    return f"- `{source.source}`{section}{snippet}"
+    return f"- `{source.source}`{section}"
 
 
 def sources_block(title: str, sources: list[Source]) -> str:
+    """A compact list; the excerpts themselves open beside the chat (`EXCERPTS`)."""
     if not sources:
         return ""
-    return f"**{title}:**\n" + "\n".join(source_line(s) for s in sources)
+    lines = "\n".join(source_line(s) for s in distinct(sources))
+    return f"**{title}** (read them in {EXCERPTS}):\n{lines}"
+
+
+def excerpts_markdown(sources: list[Source]) -> str:
+    """The cited sections' text, for the side panel."""
+    parts = []
+    for source in distinct(sources):
+        section = f" § {source.section}" if source.section else ""
+        parts.append(f"#### `{source.source}`{section}\n\n{source.text.strip()}")
+    return "\n\n---\n\n".join(parts)
 
 
 def stop_markdown(stop: Stop, answer_streamed: bool = False) -> str:

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 
 import chainlit as cl
 
-from agent.session import Event
+from agent.events import Event
 from agent.stop import Stop
 from agent.ui.problems import show_problem
 from agent.ui.scope import AUTHOR

@@ -17,8 +17,9 @@ each is configured. Failures a user can fix raise tools.errors.FtdesignError.
 """
 
 from evals.llm.client import Completion, acomplete, astream, complete, get_model, stream
+from evals.llm.embedded import embedded_gguf_path
 from evals.llm.roles import RoleDescription, describe_roles, roles_markdown
-from evals.llm.server import embedded_gguf_path, ensure_server, shutdown_servers
+from evals.llm.server import ensure_server, shutdown_servers
 from evals.llm.settings import ROLES, RoleSettings, load_role
 from evals.llm.structured import astructured, structured
 

@@ -19,7 +19,8 @@ from typing import Any
 from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
-from evals.llm.server import embedded_gguf_path, ensure_server
+from evals.llm.embedded import embedded_gguf_path
+from evals.llm.server import ensure_server
 from evals.llm.settings import RoleSettings
 from tools.errors import FtdesignError
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from evals.llm.server import embedded_gguf_path
+from evals.llm.embedded import embedded_gguf_path
 from evals.llm.settings import ROLES, load_role
 
 

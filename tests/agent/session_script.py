@@ -19,9 +19,11 @@ project, thread, step = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 model = ScriptedChatModel()
 driver = Driver(project, model, thread)
 stop = driver.approve_until(step, driver.start())
-print("READY", stop.step, flush=True)
+sys.stdout.write(f"READY {stop.step}\n")
+sys.stdout.flush()
 if sys.argv[4:] == ["then-approve"]:
     model.delays["review"] = 60.0
-    print("SENT", flush=True)
+    sys.stdout.write("SENT\n")
+    sys.stdout.flush()
     driver.send("approve")
 time.sleep(600)

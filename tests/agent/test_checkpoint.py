@@ -42,7 +42,9 @@ def test_sqlite_file_lives_in_the_project(tmp_path: Path) -> None:
     assert (tmp_path / CHECKPOINTS).is_file()
 
 
-def test_unusable_postgres_url_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+def test_unusable_postgres_url_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Without the extra, or with no server at the URL: a message naming the setting."""
     monkeypatch.setenv("FTDESIGN_DATABASE_URL", "postgresql://user:secret@127.0.0.1:1/none")
 

@@ -16,11 +16,14 @@ def test_a_new_session_needs_a_domain(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "needs --domain" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("approve", "must be a list"),
-    ("- [unclosed", "not valid YAML"),
-    ("- 3", "must be a list"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("approve", "must be a list"),
+        ("- [unclosed", "not valid YAML"),
+        ("- 3", "must be a list"),
+    ],
+)
 def test_bad_answers_files_are_named(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "answers.yaml"
     path.write_text(content)

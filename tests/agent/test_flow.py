@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import yaml
-from agent_fakes import ScriptedChatModel
 from agent_driver import Driver
+from agent_fakes import ScriptedChatModel
 
 from agent.decisions import read_decisions
 from agent.state import GATES
@@ -86,13 +86,17 @@ def test_change_request_goes_through_the_model(driver: Driver, model: ScriptedCh
     stop = driver.send("add a topic for invoices")  # no rule matches: the model classifies it
     assert model.count("classify") == 1
     assert stop is not None and "invoices" in stop.drafts["config/input-taxonomy.yaml"]
-    weights = [t["weight"] for t in yaml.safe_load(stop.drafts["config/input-taxonomy.yaml"])
-               ["taxonomy"]["topics"]]  # fmt: skip
+    weights = [
+        t["weight"]
+        for t in yaml.safe_load(stop.drafts["config/input-taxonomy.yaml"])["taxonomy"]["topics"]
+    ]
     assert abs(sum(weights) - 1.0) < 1e-6  # the gate's repair rescaled the model's weights
     assert driver.state().artifacts["taxonomy"].drafts[-1].origin == "model:ScriptedChatModel"
 
 
-def test_failed_model_call_leaves_the_draft_untouched(driver: Driver, model: ScriptedChatModel) -> None:  # fmt: skip
+def test_failed_model_call_leaves_the_draft_untouched(
+    driver: Driver, model: ScriptedChatModel
+) -> None:
     before = driver.approve_until("rubric", driver.start()).drafts
     model.failing.add("draft")
     stop = driver.send("Please make every criterion stricter")
@@ -110,13 +114,15 @@ def test_question_is_answered_from_the_guides(driver: Driver, model: ScriptedCha
     assert "Edge cases" in model.calls[-1][1] or "edge" in model.calls[-1][1].lower()
 
 
-def test_apply_suggestion_becomes_a_change_request(driver: Driver, model: ScriptedChatModel) -> None:  # fmt: skip
+def test_apply_suggestion_becomes_a_change_request(
+    driver: Driver, model: ScriptedChatModel
+) -> None:
     stop = driver.approve_until("taxonomy", driver.start())
     assert stop.review is not None and "Name one more edge case" in stop.review.suggestions
     number = stop.review.suggestions.index("Name one more edge case") + 1
     model.script["draft"] = [json.dumps(yaml.safe_load(GOOD_TAXONOMY))]
-    stop = driver.send(f"apply {number}")
-    assert stop is not None and "billing" in stop.drafts["config/input-taxonomy.yaml"]
+    applied = driver.send(f"apply {number}")
+    assert applied is not None and "billing" in applied.drafts["config/input-taxonomy.yaml"]
     assert "Name one more edge case" in model.calls[-2][1]  # the redraft call, before the review
 
 
@@ -129,7 +135,10 @@ def test_skip_needs_a_reason_and_is_logged(driver: Driver, project: Path) -> Non
     assert driver.state().statuses["token_economics"] == "skipped"
     last = read_decisions(project)[-1]
     assert (last.gate, last.decision, last.rationale) == (
-        "token_economics", "skipped", "the budget is fixed by the client")
+        "token_economics",
+        "skipped",
+        "the budget is fixed by the client",
+    )
 
 
 def test_going_back_marks_later_gates_stale(driver: Driver, project: Path) -> None:
@@ -145,7 +154,9 @@ def test_going_back_marks_later_gates_stale(driver: Driver, project: Path) -> No
     assert stop.drafts["config/rubric.yaml"] == approved_rubric  # with its approved text
     stop = driver.send("approve")
     assert stop is not None and stop.step == "personas"
-    assert ("personas", "back to taxonomy") in [(d.gate, d.decision) for d in read_decisions(project)]
+    assert ("personas", "back to taxonomy") in [
+        (d.gate, d.decision) for d in read_decisions(project)
+    ]
 
 
 def test_back_only_goes_to_earlier_steps(driver: Driver) -> None:

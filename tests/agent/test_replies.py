@@ -10,7 +10,13 @@ CASES = [
     # (reply, step, kind, target, text)
     ("approve", "rubric", "approve", None, ""),
     ("Looks good!", "rubric", "approve", None, ""),
-    ("approve: weights match our ticket mix", "rubric", "approve", None, "weights match our ticket mix"),
+    (
+        "approve: weights match our ticket mix",
+        "rubric",
+        "approve",
+        None,
+        "weights match our ticket mix",
+    ),
     ("yes but lower the edge cases", "rubric", "unclear", None, "yes but lower the edge cases"),
     ("skip: no GPU until March", "baseline_eval", "skip", None, "no GPU until March"),
     ("skip", "prompts", "skip", None, ""),
@@ -43,8 +49,15 @@ def test_apply_numbers() -> None:
     assert classify_by_rules("apply 1, 3 and 4", "rubric").suggestions == [1, 3, 4]
 
 
-@pytest.mark.parametrize(("name", "step"), [("tokens", "token_economics"), ("eval", "baseline_eval"),
-                                            ("Input Taxonomy", "taxonomy"), ("nonsense", None)])  # fmt: skip
+@pytest.mark.parametrize(
+    ("name", "step"),
+    [
+        ("tokens", "token_economics"),
+        ("eval", "baseline_eval"),
+        ("Input Taxonomy", "taxonomy"),
+        ("nonsense", None),
+    ],
+)
 def test_step_names(name: str, step: str | None) -> None:
     assert step_named(name) == step
 

@@ -20,8 +20,12 @@ SCRIPT = Path(__file__).with_name("session_script.py")
 def run_and_kill(project: Path, thread: str, step: str, *extra: str) -> None:
     """Start the script, wait for its last marker line, then SIGKILL it."""
     markers = ["READY"] + (["SENT"] if extra else [])
-    process = subprocess.Popen([sys.executable, str(SCRIPT), str(project), thread, step, *extra],
-                               stdout=subprocess.PIPE, text=True, env=dict(os.environ))  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, str(SCRIPT), str(project), thread, step, *extra],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
     try:
         assert process.stdout is not None
         for marker in markers:
@@ -34,13 +38,17 @@ def run_and_kill(project: Path, thread: str, step: str, *extra: str) -> None:
         process.wait(timeout=30)
 
 
-def test_resume_at_a_stop_after_the_process_was_killed(project: Path, model: ScriptedChatModel) -> None:  # fmt: skip
+def test_resume_at_a_stop_after_the_process_was_killed(
+    project: Path, model: ScriptedChatModel
+) -> None:
     run_and_kill(project, "killed-at-stop", "taxonomy")
     driver = Driver(project, model, "killed-at-stop")
     stop = driver.resume()
     assert stop is not None and stop.step == "taxonomy"
     state = driver.state()
-    assert [state.statuses[s] for s in ("intake", "model_choice", "token_economics")] == ["passed"] * 3
+    assert [state.statuses[s] for s in ("intake", "model_choice", "token_economics")] == [
+        "passed"
+    ] * 3
     assert len(state.decisions) == 3 and (project / ".ftdesign/budget.json").is_file()
     stop = driver.send("approve")
     assert stop is not None and stop.step == "rubric"

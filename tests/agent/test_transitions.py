@@ -16,8 +16,13 @@ def test_next_step_skips_settled_gates() -> None:
 
 def test_back_marks_passed_later_gates_stale_and_keeps_skips() -> None:
     statuses = initial_statuses()
-    statuses.update(intake="passed", model_choice="passed", token_economics="skipped",
-                    taxonomy="passed", rubric="current")  # fmt: skip
+    statuses.update(
+        intake="passed",
+        model_choice="passed",
+        token_economics="skipped",
+        taxonomy="passed",
+        rubric="current",
+    )
     result = went_back(statuses, "rubric", "model_choice", approved=set())
     assert result["model_choice"] == "current"
     assert result["token_economics"] == "skipped"

@@ -10,11 +10,11 @@ import pytest
 from agent.cli import main
 
 
-def test_build_prints_a_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["knowledge", "build", "--store", str(tmp_path), "--json"]) == 0
+def test_build_prints_a_report(built_store: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["knowledge", "build", "--store", str(built_store), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report["added"] == report["total"] > 0
-    assert main(["knowledge", "build", "--store", str(tmp_path)]) == 0
+    assert report["unchanged"] == report["total"] > 0 and report["location"] == str(built_store)
+    assert main(["knowledge", "build", "--store", str(built_store)]) == 0
     assert "added 0, updated 0, removed 0" in capsys.readouterr().out
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from knowledge import locations
 
 SCRIPT = r"""
 import json, socket, sys
@@ -31,14 +34,20 @@ def guarded_getaddrinfo(host, *args, **kwargs):
     return real_getaddrinfo(host, *args, **kwargs)
 
 socket.getaddrinfo = guarded_getaddrinfo
+from pathlib import Path
 import knowledge
-report = knowledge.build(sys.argv[1])
-hits = knowledge.search("what share of conversations should be edge cases", store_dir=sys.argv[1])
+store, guides = sys.argv[1], Path(sys.argv[2])
+report = knowledge.build(store, guides_dir=guides)
+hits = knowledge.search("what share of conversations should be edge cases", store_dir=store,
+                        guides_dir=guides)
 print(json.dumps({"attempts": attempts, "chunks": report.total, "hits": len(hits)}))
 """
 
 
 def test_build_and_search_make_no_network_calls(tmp_path: Path) -> None:
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    shutil.copy(locations.guides_dir() / "input-taxonomy.md", guides)
     unreachable = "http://127.0.0.1:9"
     env = {
         **os.environ,
@@ -52,7 +61,7 @@ def test_build_and_search_make_no_network_calls(tmp_path: Path) -> None:
     }
     env.pop("FTDESIGN_CHROMA_URL", None)
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT, str(tmp_path / "store")],
+        [sys.executable, "-c", SCRIPT, str(tmp_path / "store"), str(guides)],
         capture_output=True,
         text=True,
         env=env,

@@ -28,37 +28,42 @@ def embedded_texts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return seen
 
 
-def test_build_then_rebuild_changes_nothing(tmp_path: Path, embedded_texts: list[str]) -> None:
-    first = knowledge.build(tmp_path)
-    assert first.added == first.total == len(load_corpus(locations.guides_dir()))
+def test_build_then_rebuild_changes_nothing(
+    tmp_path: Path, guide_copy: Path, embedded_texts: list[str]
+) -> None:
+    store = tmp_path / "store"
+    first = knowledge.build(store, guides_dir=guide_copy)
+    assert first.added == first.total == len(load_corpus(guide_copy))
     assert len(embedded_texts) == first.total
     embedded_texts.clear()
-    second = knowledge.build(tmp_path)
+    second = knowledge.build(store, guides_dir=guide_copy)
     assert not second.changed and second.unchanged == second.total
     assert embedded_texts == []
-    collection, location = open_collection(tmp_path)
-    assert collection.count() == first.total and location == str(tmp_path.resolve())
+    collection, location = open_collection(store, fresh=True)
+    assert collection.count() == first.total and location == str(store.resolve())
 
 
-def test_editing_one_guide_reembeds_only_its_changed_chunks(
+def test_shipped_store_holds_guides_and_domains(built_store: Path) -> None:
+    collection, _ = open_collection(built_store, fresh=True)
+    expected = load_corpus(locations.guides_dir(), locations.domains_dir())
+    assert collection.count() == len(expected)
+    stored = collection.get(include=["metadatas"])
+    assert {m["hash"] for m in stored["metadatas"]} == {c.content_hash for c in expected}
+
+
+def test_removed_guide_removes_its_chunks(
     tmp_path: Path, guide_copy: Path, embedded_texts: list[str]
 ) -> None:
     store = tmp_path / "store"
     knowledge.build(store, guides_dir=guide_copy)
-    rubric = guide_copy / "rubric.md"
-    text = rubric.read_text(encoding="utf-8")
-    edited = text.replace("Numeric scales drift.", "Numeric scales wander about.")
-    edited = edited.replace("## Evidence before verdict", "## Evidence first, verdict last")
-    rubric.write_text(edited, encoding="utf-8")
+    persona_chunks = [c for c in load_corpus(guide_copy) if c.guide == "personas.md"]
+    (guide_copy / "personas.md").unlink()
     embedded_texts.clear()
     report = knowledge.build(store, guides_dir=guide_copy)
-    assert (report.updated, report.added, report.removed) == (1, 1, 1)
-    assert len(embedded_texts) == 2
-    assert all(t.startswith("The evaluation rubric") for t in embedded_texts)
-    hits = knowledge.search(
-        "why do graded scales wander", gate="rubric", store_dir=store, guides_dir=guide_copy
-    )
-    assert any("wander about" in hit.text for hit in hits)
+    assert report.removed == len(persona_chunks) > 0
+    assert (report.added, report.updated, embedded_texts) == (0, 0, [])
+    collection, _ = open_collection(store, fresh=True)
+    assert not collection.get(where={"guide": "personas.md"})["ids"]
 
 
 def test_default_store_dir_follows_environment(

@@ -98,6 +98,8 @@ def app(tmp_path_factory) -> Iterator[App]:
     running.start()
     yield running
     running.stop()
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "ui-server.log").write_bytes(running.log.read_bytes())
 
 
 @pytest.fixture(scope="module")
@@ -139,9 +141,18 @@ def shot(page: Page, name: str) -> None:
 
 
 def approve(page: Page) -> None:
-    button = page.get_by_role("button", name="Approve").last
+    button = page.get_by_role("button", name="Approve", exact=True).last
     expect(button).to_be_enabled(timeout=STEP_TIMEOUT)
     button.click()
+
+
+def docs_shot(page: Page, heading) -> None:
+    """`gate-stop.png` for the README: the whole stop (heading to buttons) in one picture."""
+    page.set_viewport_size({"width": 1280, "height": 1800})
+    heading.evaluate("node => node.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    shot(page, "gate-stop.png")
+    page.set_viewport_size({"width": 1280, "height": 1000})
 
 
 def draft(page: Page, path: str):
@@ -169,8 +180,7 @@ def test_design_session_in_the_browser(app: App, browser: Browser) -> None:
     expect(page.get_by_text(re.compile(r"^Review of Model choice"))).to_be_visible(
         timeout=STEP_TIMEOUT
     )
-    page.get_by_text("Gate 1 of 7 · Model choice").scroll_into_view_if_needed()
-    shot(page, "gate-stop.png")
+    docs_shot(page, page.get_by_role("heading", name="Gate 1 of 7 · Model choice"))
 
     approve(page)  # gate 1 approved through its button: gate 2's draft appears
     gate_two = draft(page, "model-choice.md (## Token budget)")
@@ -200,7 +210,9 @@ def assert_intact(page: Page, address: str) -> None:
     expect(page.get_by_text(DOMAIN).first).to_be_visible(timeout=60_000)
     expect(page.get_by_text("Gate 1 of 7 · Model choice").first).to_be_visible()
     expect(draft(page, "model-choice.md (## Token budget)")).to_be_visible()
-    expect(page.get_by_role("button", name="Approve").last).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("button", name="Approve", exact=True).last).to_be_visible(
+        timeout=60_000
+    )
     assert page.url == address
 
 

@@ -71,6 +71,7 @@ def test_thread_round_trip_keeps_json_as_json(tmp_path):
             name="config/rubric.yaml",
             content="pass_threshold: 0.8 · ok\n",
             language="yaml",
+            mime="text/plain",
             display="inline",
             for_id="s-1",
             thread_id="t-1",

@@ -6,7 +6,7 @@ from agent.records import ChecklistCheck, ExpertCritique, Issue, Review, Source
 from agent.state import GATES, initial_statuses
 from agent.stop import Stop
 from agent.ui.review_view import review_markdown
-from agent.ui.stop_view import progress_line, stop_markdown
+from agent.ui.stop_view import EXCERPTS, excerpts_markdown, progress_line, stop_markdown
 
 
 def a_stop(**changes) -> Stop:
@@ -70,7 +70,8 @@ def test_stop_markdown_shows_findings_sources_and_blocked_approval():
     assert "1 error, 1 warning" in text
     assert "`config/rubric.yaml` line 3 · `rubric.weights`: weights sum to 0.9" in text
     assert text.index("rubric.weights") < text.index("rubric.few")  # errors first
-    assert "`rubric-guide.md` § Binary criteria: Use yes/no" in text
+    assert "- `rubric-guide.md` § Binary criteria" in text
+    assert "(read them in guide excerpts)" in text  # the side panel Chainlit links by name
     assert "Approval waits until the errors above are fixed" in text
     assert "> Drafted from the customer_support template." in text
     assert "**Are these the questions?**" in text
@@ -114,3 +115,14 @@ def test_review_panel_numbers_suggestions_like_the_agent():
     assert "**Ana** (support lead): refund policy" in text
     assert "_Would pass but still be inadequate:_ polite but wrong answers" in text
     assert "1. Fix rubric.weights" in text and "2. Add a safety gate" in text
+
+
+def test_guide_excerpts_keep_each_cited_section_once():
+    cited = [
+        Source(source="g.md", section="A", text="first text"),
+        Source(source="g.md", section="A", text="first text"),
+        Source(source="g.md", section="B", text="second text"),
+    ]
+    text = excerpts_markdown(cited)
+    assert text.count("#### `g.md` § A") == 1 and "second text" in text
+    assert EXCERPTS == "guide excerpts"
