@@ -6,7 +6,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Weight = Annotated[float, Field(description="Share of the distribution, 0-1; a dimension sums to 1.")]
+Weight = Annotated[
+    float, Field(description="Share of the distribution, 0-1; a dimension sums to 1.")
+]
 
 
 class Strict(BaseModel):

@@ -62,7 +62,9 @@ PROMPT_LESSONS: dict[str, list[Lesson]] = {
         Lesson(
             code="prompt.question_discipline",
             description="a limit on questions per reply (at most 1-2)",
-            pattern=r"(at most|no more than|max(imum)?( of)?|only)\s+(one|two|1|2)\b[^.\n]*question",
+            pattern=(
+                r"(at most|no more than|max(imum)?( of)?|only)\s+(one|two|1|2)\b[^.\n]*question"
+            ),
         ),
         Lesson(
             code="prompt.tentative_language",
