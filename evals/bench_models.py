@@ -1,11 +1,12 @@
 """Benchmark: the embedded model through our interface vs raw llama-cpp-python.
 
 Run `python -m evals.bench_models [--runs N] [--max-tokens N]`. Same prompt, same
-greedy sampling and seed, same thread count; prints generated tokens per second
-(median of N interleaved runs after one warm-up each) for raw in-process llama-cpp-python, for the
-bare OpenAI SDK against our llama.cpp server, and for our interface
-(`evals.llm.complete`), then the ratio ours / raw: the cost of the server process,
-HTTP and LangChain together.
+greedy sampling and seed, same thread count. Prints generated tokens per second
+(median of N interleaved runs, after one warm-up each) for raw in-process
+llama-cpp-python, for the bare OpenAI SDK against our llama.cpp server, and for
+our interface (`evals.llm.complete`), then the ratio ours / raw: the cost of the
+server process, HTTP and LangChain together. Absolute speed depends on machine
+load (printed); the ratio is what this benchmark is for.
 """
 
 from __future__ import annotations

@@ -13,13 +13,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from knowledge import markdown_sections, yaml_sections
 
-from knowledge import markdown_sections
-
-# The C loader and dumper are several times faster; fall back when PyYAML lacks libyaml.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 # MiniLM reads 256 word pieces; about 180 words stays inside that for English prose.
 MAX_WORDS = 180
 GENERAL_DOMAIN = "general"
@@ -98,27 +93,6 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
 
 
-def _dump(data: dict[str, object]) -> str:
-    return yaml.dump(data, Dumper=_DUMPER, sort_keys=False, allow_unicode=True)
-
-
-def _yaml_sections(text: str) -> list[tuple[str, str]]:
-    """(key path, YAML text) per top-level key, descending one level into large mappings."""
-    data = yaml.load(text, Loader=_LOADER)
-    if not isinstance(data, dict):
-        return [("document", text)]
-    sections: list[tuple[str, str]] = []
-    for key, value in data.items():
-        dumped = _dump({key: value})
-        if isinstance(value, dict) and len(dumped.split()) > MAX_WORDS:
-            for child, child_value in value.items():
-                part = _dump({child: child_value})
-                sections.append((f"{key}.{child}", part))
-        else:
-            sections.append((str(key), dumped))
-    return sections
-
-
 def chunk_file(path: Path, root: Path, domain: str) -> list[Chunk]:
     """Chunks of one guide or domain file; `root` is what `source` paths are relative to."""
     raw = path.read_text(encoding="utf-8")
@@ -126,7 +100,7 @@ def chunk_file(path: Path, root: Path, domain: str) -> list[Chunk]:
     if path.suffix in (".yaml", ".yml"):
         front: dict[str, str] = {}
         title = f"{domain} {path.name}"
-        sections = _yaml_sections(raw)
+        sections = yaml_sections.parse(raw, MAX_WORDS, source)
     else:
         front, title, sections = markdown_sections.parse(raw, fallback_title=path.stem)
     gate = front.get("gate") or ARTIFACT_GATES.get(path.name, GENERAL_DOMAIN)
@@ -139,31 +113,4 @@ def chunk_file(path: Path, root: Path, domain: str) -> list[Chunk]:
             chunk_id = f"{source}#{slug}" + (f"-{seen[slug]}" if seen[slug] > 1 else "")
             text = f"{title} - {section}\n\n{piece}"
             chunks.append(Chunk(chunk_id, text, source, path.name, section, gate, domain))
-    return chunks
-
-
-def source_files(guides: Path, domains: Path | None = None) -> list[tuple[Path, Path, str]]:
-    """(file, root its source path is relative to, domain) for every indexable file."""
-    files = [(path, guides.parent, GENERAL_DOMAIN) for path in sorted(guides.glob("*.md"))]
-    if domains is not None and domains.is_dir():
-        for domain_dir in sorted(
-            p for p in domains.iterdir() if p.is_dir() and p.name[0].isalnum()
-        ):
-            for path in sorted(domain_dir.rglob("*")):
-                if path.suffix in (".md", ".yaml", ".yml") and path.is_file():
-                    files.append((path, domains.parent, domain_dir.name))
-    return files
-
-
-def fingerprint(guides: Path, domains: Path | None = None) -> tuple[tuple[str, int, int], ...]:
-    """Path, size and mtime of every source file: cheap to compute, changes on any edit."""
-    stats = ((path, path.stat()) for path, _, _ in source_files(guides, domains))
-    return tuple((str(path), st.st_size, st.st_mtime_ns) for path, st in stats)
-
-
-def load_corpus(guides: Path, domains: Path | None = None) -> list[Chunk]:
-    """All chunks of the guides (domain `general`) and of every worked domain folder."""
-    chunks: list[Chunk] = []
-    for path, root, domain in source_files(guides, domains):
-        chunks.extend(chunk_file(path, root, domain))
     return chunks

@@ -15,9 +15,9 @@ from typing import Any
 
 from knowledge import locations
 from knowledge.checklists import check_gate
-from knowledge.chunking import fingerprint, load_corpus
+from knowledge.corpus import source_signature
 from knowledge.lexical import BM25
-from knowledge.store import build, corpus_signature, open_collection
+from knowledge.store import build, open_collection
 from tools.errors import FtdesignError
 
 MODES: tuple[str, ...] = ("dense", "lexical", "hybrid")
@@ -30,7 +30,6 @@ CANDIDATES = 20  # how deep each ranking goes before fusion
 # domains from 0.79 to 0.92 (main set) and from 0.83 to 0.96 (held-out set).
 KIND_WEIGHTS = {"guide": 1.0, "summary": 0.5, "example": 0.5}
 _lexical_cache: dict[tuple[str, str], tuple[list[str], list[str], list[dict[str, Any]], BM25]] = {}
-_signature_cache: dict[tuple[Path, Path | None], tuple[Any, str]] = {}
 
 
 @dataclass(frozen=True)
@@ -49,23 +48,13 @@ class Hit:
         return asdict(self)
 
 
-def _source_signature(guides: Path, domains: Path | None) -> str:
-    """Signature of the sources, re-chunked only when a file's size or mtime changed."""
-    stamp = fingerprint(guides, domains)
-    cached = _signature_cache.get((guides, domains))
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, corpus_signature(load_corpus(guides, domains)))
-        _signature_cache[(guides, domains)] = cached
-    return cached[1]
-
-
 def _current_collection(
     store_dir: Path | str | None, guides_dir: Path | None, domains_dir: Path | None
 ) -> tuple[Any, str, str]:
     """(collection, location, signature), rebuilding first if the sources changed."""
     custom = guides_dir is not None or domains_dir is not None
     guides = guides_dir or locations.guides_dir()
-    signature = _source_signature(guides, domains_dir if custom else locations.domains_dir())
+    signature = source_signature(guides, domains_dir if custom else locations.domains_dir())
     collection, location = open_collection(store_dir)
     if (collection.metadata or {}).get("signature") != signature:
         build(store_dir, guides_dir=guides_dir, domains_dir=domains_dir)

@@ -7,14 +7,14 @@ alone, so running it twice does nothing the second time. Nothing is indexed at i
 
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from knowledge import locations
-from knowledge.chunking import Chunk, load_corpus
+from knowledge.corpus import corpus_signature, load_corpus
+from tools.errors import FtdesignError
 
 _collections: dict[str, Any] = {}
 
@@ -37,12 +37,6 @@ class BuildReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def corpus_signature(chunks: list[Chunk]) -> str:
-    """One hash over every chunk id and content hash: equal means the store is current."""
-    joined = "\n".join(sorted(f"{c.id} {c.content_hash}" for c in chunks))
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:32]
 
 
 def _location(store_dir: Path | str | None) -> str:
@@ -69,17 +63,26 @@ def open_collection(store_dir: Path | str | None = None, *, fresh: bool = False)
 
         settings = Settings(anonymized_telemetry=False)
         server = locations.chroma_server()
-        if server is not None:
-            host, port, ssl = server
-            client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=settings)
-        else:
-            Path(location).mkdir(parents=True, exist_ok=True)
-            client = chromadb.PersistentClient(path=location, settings=settings)
         # Chroma's annotation wants an embedder of texts *or* images; ours embeds texts only.
         embedder: Any = shared_embedding()
-        _collections[location] = client.get_or_create_collection(
-            locations.COLLECTION_NAME, embedding_function=embedder
-        )
+        try:
+            if server is not None:
+                host, port, ssl = server
+                client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=settings)
+            else:
+                Path(location).mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=location, settings=settings)
+            _collections[location] = client.get_or_create_collection(
+                locations.COLLECTION_NAME, embedding_function=embedder
+            )
+        except (OSError, ValueError, RuntimeError) as error:  # what Chroma raises for these
+            raise FtdesignError(
+                f"cannot open the knowledge store at {location}: {error}",
+                hint="start the Chroma server or unset FTDESIGN_CHROMA_URL"
+                if server
+                else "check the directory is writable, or delete it and run "
+                "`ftdesign knowledge build`",
+            ) from error
     return _collections[location], location
 
 

@@ -49,6 +49,14 @@ def add_parser(subparsers: Any) -> None:
 
     p = subparsers.add_parser("models", help="which model serves each role")
     p.add_argument("--project", type=Path, default=Path("."), help="project folder")
+    p.add_argument(
+        "--set",
+        dest="overrides",
+        action="append",
+        default=[],
+        metavar="ROLE.FIELD=VALUE",
+        help="override a setting, e.g. judge.model=x",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=run_models)
 
@@ -129,8 +137,9 @@ def run_choose(args: argparse.Namespace) -> int:
 
 def run_models(args: argparse.Namespace) -> int:
     from evals.llm.roles import describe_roles
+    from evals.llm.settings import parse_overrides
 
-    roles = describe_roles(args.project)
+    roles = describe_roles(args.project, parse_overrides(args.overrides))
     if args.json:
         print(json.dumps([r.model_dump() for r in roles], indent=2))
     else:

@@ -15,8 +15,8 @@ import yaml
 
 from agent.records import DomainContext
 from agent.ui import conversation, uploads
+from agent.ui.restore import show_restored
 from agent.ui.scope import AUTHOR, project, thread_id
-from agent.ui.stop_message import reattach, restored_ids, show_stop
 from tools.errors import FtdesignError
 
 WELCOME = (
@@ -39,11 +39,7 @@ async def resume(thread: dict[str, Any]) -> None:
         text = "This session is complete." if state else "This chat has no design session yet."
         await cl.Message(content=f"{text} Describe a domain to begin.", author=AUTHOR).send()
         return
-    stop_id, review_id = restored_ids(list(thread.get("steps") or []), stop.step)
-    if stop_id is None:
-        await show_stop(stop)
-    else:
-        await reattach(stop, stop_id, review_id)
+    await show_restored(stop, thread)
 
 
 async def receive_files(message: cl.Message) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from agent.records import Review
 
-VERDICT_MARKS = {"PASS": "✅ PASS", "CONCERNS": "⚠️ CONCERNS"}
+VERDICT_MARKS = {"PASS": "✔ PASS", "CONCERNS": "⚠ CONCERNS"}
 
 
 def checklist_block(review: Review) -> str:
@@ -17,7 +17,7 @@ def checklist_block(review: Review) -> str:
     lines = []
     for check in review.checklist:
         note = f": {check.note}" if check.note else ""
-        lines.append(f"- {'✅' if check.ok else '⚠️'} {check.item}{note}")
+        lines.append(f"- {'✔' if check.ok else '⚠'} {check.item}{note}")
     return "**Checklist from the guide:**\n" + "\n".join(lines)
 
 

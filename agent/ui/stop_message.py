@@ -15,6 +15,7 @@ from agent.ui.stop_view import EXCERPTS, excerpts_markdown, stop_markdown
 
 STOP_MARK = "ftdesign_stop"  # message metadata: which step this stop message shows
 REVIEW_MARK = "ftdesign_review"  # and which step this review panel belongs to
+RETIRE = "ftd_retire"  # session key: what the next stop takes away from this one
 BUTTONS = [  # (action in the stop's list, callback name, label, icon)
     ("approve", "ftd_approve", "Approve", "check"),
     ("change", "ftd_change", "Request changes", "message-square"),
@@ -83,17 +84,18 @@ def review_actions(stop: Stop) -> list[cl.Action]:
     return actions
 
 
-async def retire_buttons() -> None:
-    """Take the buttons off the previous stop: only the newest stop offers actions."""
-    for action in cl.user_session.get("ftd_buttons") or []:
-        if isinstance(action, cl.Action):  # a resumed chat restores them as plain JSON
-            await action.remove()
-    cl.user_session.set("ftd_buttons", [])
+async def retire_previous() -> None:
+    """Take the buttons and the guide panel off the previous stop: only the newest stop
+    offers actions, and Chainlit's side panel shows every side element it knows."""
+    for item in cl.user_session.get(RETIRE) or []:
+        if isinstance(item, cl.Action | cl.Text):  # a resumed chat restores them as plain JSON
+            await item.remove()
+    cl.user_session.set(RETIRE, [])
 
 
 async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
     """Send the stop as a message with its draft and buttons, then the review panel."""
-    await retire_buttons()
+    await retire_previous()
     message = cl.Message(
         content=stop_markdown(stop, answer_streamed),
         author=AUTHOR,
@@ -102,7 +104,8 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
         metadata={STOP_MARK: stop.step},
     )
     await message.send()
-    shown = list(message.actions)
+    retire: list[cl.Action | cl.Text] = [*message.actions]
+    retire += [e for e in message.elements if e.display == "side"]  # type: ignore[misc]
     if stop.review is not None:
         panel = cl.Message(
             content=review_markdown(stop.review, stop.title),
@@ -111,30 +114,5 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
             metadata={REVIEW_MARK: stop.step},
         )
         await panel.send()
-        shown += panel.actions
-    cl.user_session.set("ftd_buttons", shown)
-
-
-def restored_ids(steps: list[dict], step: str) -> tuple[str | None, str | None]:
-    """Ids of the newest stop message and its review panel in the history, when the newest
-    stop shown is this step's (otherwise the stop is sent afresh)."""
-    review_id = None
-    for saved in reversed(steps):
-        metadata = saved.get("metadata")
-        if not isinstance(metadata, dict):
-            continue
-        if metadata.get(REVIEW_MARK) == step and review_id is None:
-            review_id = saved["id"]
-        elif STOP_MARK in metadata:
-            return (saved["id"], review_id) if metadata[STOP_MARK] == step else (None, None)
-    return None, None
-
-
-async def reattach(stop: Stop, stop_id: str, review_id: str | None) -> None:
-    """Give a stop restored from history its buttons back (Chainlit restores the message
-    and its draft, but not buttons), instead of repeating the stop after every reload."""
-    shown = [(action, stop_id) for action in stop_actions(stop)]
-    shown += [(action, review_id) for action in review_actions(stop) if review_id is not None]
-    for action, for_id in shown:
-        await action.send(for_id=for_id)  # type: ignore[arg-type]
-    cl.user_session.set("ftd_buttons", [action for action, _ in shown])
+        retire += panel.actions
+    cl.user_session.set(RETIRE, retire)

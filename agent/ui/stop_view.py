@@ -19,8 +19,8 @@ GATE_NAMES = {
     "prompts": "Prompts",
     "baseline_eval": "Baseline eval",
 }
-MARKS = {"passed": "✅", "skipped": "⏭️", "stale": "⚠️", "current": "▶️", "pending": "○"}
-SEVERITY_MARKS = {"error": "❌", "warning": "⚠️", "info": "ℹ️"}
+MARKS = {"passed": "✔", "skipped": "»", "stale": "⚠", "current": "▶", "pending": "○"}
+SEVERITY_MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 EXCERPTS = "guide excerpts"  # the side element's name; Chainlit links it where it appears
 
 

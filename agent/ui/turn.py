@@ -33,8 +33,8 @@ def progress_text(event: Event) -> str:
     if event.kind == "reply":
         kind, _, target = event.text.partition(" ")
         meaning = READ_AS.get(kind, kind) + (f" to {target}" if target else "")
-        return f"↳ Read your reply as {meaning}.\n\n"
-    return f"⏳ {event.text}…\n\n"
+        return f"→ Read your reply as {meaning}.\n\n"
+    return f"▸ {event.text}…\n\n"
 
 
 async def stream_turn(events: AsyncIterator[Event]) -> Stop | None:
@@ -51,7 +51,7 @@ async def stream_turn(events: AsyncIterator[Event]) -> Stop | None:
         elif event.kind == "stop":
             stop = event.stop
         elif event.kind == "finished":
-            await working.stream_token(f"✅ {event.text}\n\n")
+            await working.stream_token(f"✔ {event.text}\n\n")
         elif event.kind == "error":
             await show_problem(event.text, "ask again, or change the request; nothing was lost.")
     if working.content:

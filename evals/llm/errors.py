@@ -22,7 +22,12 @@ def endpoint_errors(settings: RoleSettings, url: str) -> Iterator[None]:
     who = f"model role {settings.role} at {url}"
     try:
         yield
-    except openai.APIConnectionError as error:  # includes timeouts
+    except openai.APITimeoutError as error:
+        raise FtdesignError(
+            f"{who}: no reply within {settings.timeout:g}s ({settings.max_retries} retries).",
+            hint=f"raise {settings.setting_name('timeout')}, or lower max_tokens",
+        ) from error
+    except openai.APIConnectionError as error:
         raise FtdesignError(
             f"{who}: unreachable ({error.__class__.__name__}: {error}) after"
             f" {settings.max_retries} retries, timeout {settings.timeout:g}s.",

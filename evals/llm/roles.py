@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -26,11 +27,13 @@ class RoleDescription(BaseModel):
         return f"{self.role:<9} {self.kind:<8} {self.model}  ({self.where}; {sampling})"
 
 
-def describe_roles(project: Path | None = None) -> list[RoleDescription]:
+def describe_roles(
+    project: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None
+) -> list[RoleDescription]:
     """One description per role, from the same resolution `get_model` uses."""
     found = []
     for role in ROLES:
-        s = load_role(role, project)
+        s = load_role(role, project, **(overrides or {}).get(role, {}))
         if s.base_url is not None:
             kind, where, model = "remote", s.base_url, s.model or "(server default)"
         else:

@@ -8,7 +8,7 @@ evaluation). Each resolves on its own; later layers win:
 2. `<project>/ftdesign.toml`, section `[models.<role>]`;
 3. environment: `FTDESIGN_<ROLE>_<FIELD>`, e.g. FTDESIGN_JUDGE_BASE_URL,
    FTDESIGN_JUDGE_MODEL, FTDESIGN_JUDGE_GGUF, FTDESIGN_JUDGE_API_KEY_ENV;
-4. keyword overrides (CLI flags).
+4. keyword overrides (CLI: `--set judge.model=NAME`, parsed by `parse_overrides`).
 
 A layer that sets `base_url` clears a `gguf` from earlier layers and vice versa.
 API keys never live in settings: `api_key_env` names the variable that holds one,
@@ -55,7 +55,7 @@ class RoleSettings(BaseModel):
     temperature: float | None = None
     seed: int | None = None
     max_tokens: int | None = 512
-    timeout: float = 120.0
+    timeout: float = 300.0  # seconds per request; CPU generation under load is slow
     max_retries: int = 2
     n_ctx: int = Field(default=8192, description="context size when we serve the GGUF ourselves")
     n_threads: int | None = Field(
@@ -143,3 +143,18 @@ def load_role(role: str, project: Path | None = None, **overrides: Any) -> RoleS
             f" {problem['msg']}.",
             hint=f"fix {RoleSettings(role=role).setting_name(field)}",  # type: ignore[arg-type]
         ) from error
+
+
+def parse_overrides(items: list[str]) -> dict[str, dict[str, str]]:
+    """CLI `--set ROLE.FIELD=VALUE` items as {role: {field: value}} for `load_role`."""
+    found: dict[str, dict[str, str]] = {}
+    for item in items:
+        target, sep, value = item.partition("=")
+        role, dot, field = target.strip().partition(".")
+        if not (sep and dot) or role not in ROLES or field not in FIELDS:
+            raise FtdesignError(
+                f"--set {item!r}: expected ROLE.FIELD=VALUE.",
+                hint=f"roles: {', '.join(ROLES)}; fields: {', '.join(FIELDS)}",
+            )
+        found.setdefault(role, {})[field] = value.strip()
+    return found

@@ -81,6 +81,12 @@ def test_wrong_key_is_reported_without_leaking(project, monkeypatch):
     assert "api_key_env" in str(caught.value)
 
 
+def test_timeout_names_the_setting(project):
+    with pytest.raises(FtdesignError, match="no reply within 0.01s") as caught:
+        complete("judge", "Tell me a long story.", project, timeout=0.01, max_retries=0)
+    assert "FTDESIGN_JUDGE_TIMEOUT" in str(caught.value)
+
+
 def test_unreachable_endpoint_names_url_and_setting():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

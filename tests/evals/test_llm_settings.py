@@ -6,7 +6,7 @@ import pytest
 
 from evals.llm.endpoint import connect
 from evals.llm.roles import describe_roles
-from evals.llm.settings import JUDGE_SEED, ROLES, load_role
+from evals.llm.settings import JUDGE_SEED, ROLES, load_role, parse_overrides
 from tools.errors import FtdesignError
 
 
@@ -113,3 +113,16 @@ def test_describe_roles_without_starting_anything(tmp_path):
     assert described["judge"].kind == "remote" and described["judge"].model == "big-judge"
     assert described["agent"].kind == "embedded" and described["agent"].where.endswith(".gguf")
     assert described["judge"].configured_by.endswith("ftdesign.toml")
+
+
+def test_cli_overrides_reach_the_roles(capsys):
+    from agent.cli import main
+
+    argv = ["models", "--set", "judge.base_url=http://big.local/v1", "--set", "judge.model=big"]
+    assert main(argv) == 0
+    judge_line = next(line for line in capsys.readouterr().out.splitlines() if "judge" in line)
+    assert "remote" in judge_line and "big" in judge_line and "http://big.local/v1" in judge_line
+    assert parse_overrides(["agent.seed=3"]) == {"agent": {"seed": "3"}}
+    for bad in ["judge.colour=blue", "critic.model=x", "judge.model"]:
+        with pytest.raises(FtdesignError, match="ROLE.FIELD=VALUE"):
+            parse_overrides([bad])

@@ -9,7 +9,8 @@ import pytest
 
 from knowledge import checklist, locations
 from knowledge.checklists import GATES, guide_for
-from knowledge.chunking import MAX_WORDS, chunk_file, load_corpus
+from knowledge.chunking import MAX_WORDS, chunk_file
+from knowledge.corpus import load_corpus
 from knowledge.markdown_sections import parse
 from tools.errors import FtdesignError
 
@@ -87,3 +88,12 @@ def test_domain_files_get_domain_and_gate_from_path(tmp_path: Path) -> None:
     assert {c.gate for c in chunks} == {"rubric"}
     assert {c.section for c in chunks} == {"pass_threshold", "criteria"}
     assert all(c.source == "domains/tutoring/config/rubric.yaml" for c in chunks)
+
+
+def test_broken_domain_yaml_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "guides").mkdir()
+    broken = tmp_path / "domains" / "sales" / "config" / "rubric.yaml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("criteria: [unclosed\n", encoding="utf-8")
+    with pytest.raises(FtdesignError, match="domains/sales/config/rubric.yaml is not valid YAML"):
+        load_corpus(tmp_path / "guides", tmp_path / "domains")

@@ -8,7 +8,7 @@ import pytest
 
 import knowledge
 from knowledge import locations
-from knowledge.chunking import load_corpus
+from knowledge.corpus import load_corpus
 from knowledge.embedding import MiniLMEmbedding
 from knowledge.store import open_collection
 from tools.errors import FtdesignError

@@ -57,10 +57,10 @@ def test_progress_line_marks_each_gate_status():
     stop = a_stop()
     line = progress_line(stop.statuses, stop.step)
     assert line.count("·") == len(GATES) - 1
-    assert "✅ 1 Model choice" in line
-    assert "⚠️ 2 Token economics (stale)" in line
-    assert "⏭️ 3 Input taxonomy (skipped)" in line
-    assert "▶️ **4 Rubric**" in line
+    assert "✔ 1 Model choice" in line
+    assert "⚠ 2 Token economics (stale)" in line
+    assert "» 3 Input taxonomy (skipped)" in line
+    assert "▶ **4 Rubric**" in line
     assert "○ 5 Personas" in line
 
 
@@ -110,8 +110,8 @@ def test_review_panel_numbers_suggestions_like_the_agent():
         reviewer="SmolLM2",
     )
     text = review_markdown(review, "Evaluation rubric")
-    assert "⚠️ CONCERNS" in text and "reviewed by SmolLM2" in text
-    assert "✅ Criteria are binary" in text and "⚠️ Safety gates named: none named" in text
+    assert "⚠ CONCERNS" in text and "reviewed by SmolLM2" in text
+    assert "✔ Criteria are binary" in text and "⚠ Safety gates named: none named" in text
     assert "**Ana** (support lead): refund policy" in text
     assert "_Would pass but still be inadequate:_ polite but wrong answers" in text
     assert "1. Fix rubric.weights" in text and "2. Add a safety gate" in text

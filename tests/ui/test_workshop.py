@@ -32,7 +32,7 @@ def test_starts_with_every_criterion_and_its_examples(workshop):
     assert workshop.order == list(rubric.criteria)
     first = workshop.current
     assert len(workshop.kept(first)) == len(rubric.criteria[first].calibration_examples)
-    assert "✅" in workshop.count_line(first)
+    assert "✔" in workshop.count_line(first)
 
 
 def test_counts_against_the_target(workshop):
@@ -40,7 +40,7 @@ def test_counts_against_the_target(workshop):
     for item in list(workshop.items[cid]):
         workshop.remove(item.id)
     workshop.add(cid, example())
-    assert workshop.count_line(cid).startswith("1 kept · target 3-8 · ⚠️ 2 more needed")
+    assert workshop.count_line(cid).startswith("1 kept · target 3-8 · ⚠ 2 more needed")
     workshop.add(cid, example("FAIL"), proposed=True)  # proposals do not count
     assert workshop.count_line(cid).startswith("1 kept")
     for _ in range(8):

@@ -23,12 +23,12 @@ def judge_mark(item: Item) -> str:
     if item.check is None:
         return "not checked yet"
     if item.check.verdict == "ERROR":
-        return "⚠️ the judge could not answer"
+        return "⚠ the judge could not answer"
     if item.disputed:
-        return f"⚠️ judge says {item.check.verdict}"
+        return f"⚠ judge says {item.check.verdict}"
     if item.check.kept_anyway:
         return f"kept despite the judge's {item.check.verdict}"
-    return "✅ judge agrees"
+    return "✔ judge agrees"
 
 
 def example_line(number: int, item: Item) -> str:
@@ -75,11 +75,11 @@ def check_card(item: Item) -> str:
     if check is None:
         return ""
     if check.verdict == "ERROR":
-        return f"⚠️ The judge could not label this example: {check.evidence}"
+        return f"⚠ The judge could not label this example: {check.evidence}"
     if not item.disputed:
-        return f"✅ The judge agrees: {check.verdict} for a {LABELS[e.type]} example."
+        return f"✔ The judge agrees: {check.verdict} for a {LABELS[e.type]} example."
     return (
-        f"⚠️ **The judge disagrees.** It answered **{check.verdict}**, but the label"
+        f"⚠ **The judge disagrees.** It answered **{check.verdict}**, but the label"
         f" {LABELS[e.type]} expects {e.expected_answer}.\n\n**Judge's reasoning:**"
         f" {check.evidence or '(none given)'}\n\nThat usually means the criterion can be"
         " read two ways. Relabel it, rewrite it to be unambiguous, or keep it as it is."

@@ -106,7 +106,7 @@ class Workshop(BaseModel):
     def count_line(self, cid: str) -> str:
         n, (low, high) = len(self.kept(cid)), TARGET
         status = (
-            "✅" if low <= n <= high else f"⚠️ {low - n} more needed" if n < low else "⚠️ too many"
+            "✔" if low <= n <= high else f"⚠ {low - n} more needed" if n < low else "⚠ too many"
         )
         return f"{n} kept · target {low}-{high} · {status}"
 
