@@ -11,7 +11,7 @@ from __future__ import annotations
 import chainlit as cl
 
 from agent.ui import conversation
-from agent.ui.conversation import paste_text
+from agent.ui.adoption import paste_text
 from agent.ui.download import build_zip, open_drafts
 from agent.ui.scope import AUTHOR, project
 from agent.ui.stop_view import GATE_NAMES

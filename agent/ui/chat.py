@@ -15,6 +15,7 @@ import yaml
 
 from agent.records import DomainContext
 from agent.ui import conversation, uploads
+from agent.ui.problems import show_problem
 from agent.ui.restore import show_restored
 from agent.ui.scope import AUTHOR, project, thread_id
 from tools.errors import FtdesignError
@@ -35,11 +36,16 @@ async def welcome() -> None:
 async def resume(thread: dict[str, Any]) -> None:
     """Show where a saved session stands: its stop again, with draft and buttons."""
     stop, state = await conversation.peek()
-    if stop is None:
-        text = "This session is complete." if state else "This chat has no design session yet."
-        await cl.Message(content=f"{text} Describe a domain to begin.", author=AUTHOR).send()
-        return
-    await show_restored(stop, thread)
+    if stop is not None:
+        await show_restored(stop, thread)
+    elif state is None:
+        await cl.Message(
+            content="This chat has no design session yet. Describe the assistant"
+            " you want to begin.",
+            author=AUTHOR,
+        ).send()
+    else:  # complete, or stopped in the middle of a step: resume() says or finishes it
+        await conversation.carry_on()
 
 
 async def receive_files(message: cl.Message) -> list[str]:
@@ -47,10 +53,16 @@ async def receive_files(message: cl.Message) -> list[str]:
     received: list[str] = []
     for element in message.elements or []:
         path = getattr(element, "path", None)
-        if path:
+        if not path:
+            continue
+        try:
             files = uploads.read_upload(Path(path), element.name)
-            uploads.keep(project(), thread_id(), files)
-            received += files
+        except FtdesignError as error:  # one bad file does not lose the others or the text
+            text, _, hint = str(error).partition("\n  fix: ")
+            await show_problem(text, hint or None)
+            continue
+        uploads.keep(project(), thread_id(), files)
+        received += files
     if received:
         listed = ", ".join(f"`{p}`" for p in received)
         await cl.Message(
@@ -86,6 +98,9 @@ async def on_message(message: cl.Message) -> None:
             await cl.Message(
                 content="Now describe the assistant you want, to begin.", author=AUTHOR
             ).send()
+        return
+    if stop is None:  # complete, or stopped mid-step (a restart, the stop button)
+        await conversation.carry_on()
         return
     if not text:
         if received:

@@ -7,10 +7,13 @@ Everything heavy (Chainlit, LangGraph, the models) is imported only when the com
 from __future__ import annotations
 
 import argparse
+import os
 import socket
+import sys
 from pathlib import Path
 from typing import Any
 
+from agent.ui.auth import PASSWORD_ENV
 from tools.errors import FtdesignError
 
 DEFAULT_PORT = 8000
@@ -48,5 +51,11 @@ def ui_command(args: argparse.Namespace) -> int:
     if project.exists() and not project.is_dir():
         raise FtdesignError(f"--project {project}: is a file, not a folder.")
     check_port(args.host, args.port)
+    if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get(PASSWORD_ENV):
+        print(  # noqa: T201 - a command's own output
+            f"ftdesign ui: warning: listening on {args.host} without a password; anyone who"
+            f" can reach it can use it. Set {PASSWORD_ENV} (see chainlit.md).",
+            file=sys.stderr,
+        )
     print(f"ftdesign ui: http://{args.host}:{args.port}  (project {project}; Ctrl+C stops)")  # noqa: T201
     return serve(project, args.host, args.port, args.headless)

@@ -3,7 +3,8 @@
 Each request opens the thread's `DesignSession` (its checkpoints live in the project),
 streams the turn into the chat and closes it again, so nothing is held between
 requests and a server restart loses nothing. A per-chat lock keeps a second click from
-racing the first; uploads waiting for the gate the session stops at are adopted here.
+racing the first; uploads waiting for the gate the session stops at are adopted after
+every turn (agent/ui/adoption.py).
 """
 
 from __future__ import annotations
@@ -21,12 +22,11 @@ from agent.records import DomainContext
 from agent.session import DesignSession
 from agent.state import DesignState
 from agent.stop import Stop
-from agent.ui import uploads
+from agent.ui.adoption import adopt_uploads
 from agent.ui.scope import AUTHOR, project, thread_id
 from agent.ui.turn import stream_turn
 
 INTENT = "ftd_intent"  # the reply kind a button asked words for ("change" or "skip")
-MAX_ADOPTED = 12  # uploads adopted in a row at one stop (the prompts gate has three files)
 
 
 def _lock() -> asyncio.Lock:
@@ -65,34 +65,6 @@ def one_at_a_time(func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitabl
 
 def open_session() -> DesignSession:
     return DesignSession(project(), thread_id=thread_id())
-
-
-def paste_text(stop: Stop, relpath: str, text: str) -> str:
-    # The prompts gate holds three files; a paste there names the one it replaces.
-    return f"{relpath.rsplit('/', 1)[-1]}:\n{text}" if stop.step == "prompts" else text
-
-
-def _next_upload(stop: Stop, thread: str) -> tuple[str, str] | None:
-    for relpath in stop.drafts:
-        text = uploads.take(project(), thread, relpath)
-        if text is not None:
-            return relpath, text
-    return None
-
-
-async def adopt_uploads(session: DesignSession, stop: Stop | None) -> Stop | None:
-    """Make waiting uploads the drafts of the gate the session stopped at."""
-    for _ in range(MAX_ADOPTED):
-        found = _next_upload(stop, session.thread_id) if stop is not None else None
-        if found is None:
-            return stop
-        relpath, text = found
-        await cl.Message(
-            content=f"Using your uploaded `{relpath}` as the draft.", author=AUTHOR
-        ).send()
-        reply = {"action": "paste", "text": paste_text(stop, relpath, text)}  # type: ignore[arg-type]
-        stop = await stream_turn(session.send(reply))
-    return stop
 
 
 async def out_of_date(expected: str, current: Stop | None) -> None:
@@ -136,6 +108,11 @@ async def begin(domain: str | DomainContext) -> Stop | None:
 
 async def reply(payload: str | dict[str, Any], expect: str | None = None) -> Stop | None:
     return await run(lambda session: session.send(payload), expect)
+
+
+async def carry_on() -> Stop | None:
+    """Finish a step that was cut off (the session then stops), or say it is complete."""
+    return await run(lambda session: session.resume())
 
 
 async def adopt_waiting() -> Stop | None:

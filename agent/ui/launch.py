@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -22,6 +23,7 @@ UI_DIR = Path(".ftdesign") / "ui"
 WELCOME_FALLBACK = "# ftdesign\n\nDescribe the assistant you want to fine-tune to begin.\n"
 # An empty font list makes Chainlit drop its Google Fonts link: nothing leaves the machine.
 THEME = {"custom_fonts": []}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 
 def _copy_text(source: Path, target: Path, fallback: str | None = None) -> None:
@@ -32,12 +34,29 @@ def _copy_text(source: Path, target: Path, fallback: str | None = None) -> None:
         target.write_text(fallback, encoding="utf-8")
 
 
-def prepare_root(project: Path) -> Path:
+def allowed_origins(host: str, port: int) -> list[str]:
+    """Web pages that may call the app: only its own addresses when it listens locally, so
+    another site open in the same browser cannot read the auto-signed-in user's sessions.
+    A shared deployment keeps Chainlit's default and relies on its password login."""
+    if host not in LOOPBACK:
+        return ["*"]
+    return [f"http://{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")]
+
+
+def _set_origins(config: Path, origins: list[str]) -> None:
+    if config.is_file():
+        line = f"allow_origins = {json.dumps(origins)}"
+        text = re.sub(r"(?m)^allow_origins\s*=.*$", line, config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
+
+
+def prepare_root(project: Path, host: str = "127.0.0.1", port: int = 8000) -> Path:
     """The Chainlit root for a project, with our settings, welcome page and elements."""
     root = project / UI_DIR
     try:
         _copy_text(REPO / "chainlit.md", root / "chainlit.md", WELCOME_FALLBACK)
         _copy_text(REPO / ".chainlit" / "config.toml", root / ".chainlit" / "config.toml")
+        _set_origins(root / ".chainlit" / "config.toml", allowed_origins(host, port))
         public = root / "public"
         (public / "elements").mkdir(parents=True, exist_ok=True)
         (public / "theme.json").write_text(json.dumps(THEME), encoding="utf-8")
@@ -54,7 +73,7 @@ def prepare_root(project: Path) -> Path:
 def serve(project: Path, host: str, port: int, headless: bool) -> int:
     """Run the app until interrupted; Chainlit is imported only here (it reads its root)."""
     project.mkdir(parents=True, exist_ok=True)
-    root = prepare_root(project)
+    root = prepare_root(project, host, port)
     os.environ.update(
         {
             "CHAINLIT_APP_ROOT": str(root),

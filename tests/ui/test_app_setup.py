@@ -34,12 +34,16 @@ def test_a_taken_port_is_refused_with_a_fix():
 
 
 def test_app_folder_lives_in_the_project_with_our_settings(tmp_path):
-    root = prepare_root(tmp_path)
+    root = prepare_root(tmp_path, "127.0.0.1", 8123)
     assert root == tmp_path / ".ftdesign" / "ui"
     assert "seven gates" in (root / "chainlit.md").read_text(encoding="utf-8")
     settings = tomllib.loads((root / ".chainlit" / "config.toml").read_text(encoding="utf-8"))
     assert settings["UI"]["name"] == "ftdesign"
     assert settings["features"]["edit_message"] is False
+    assert "http://127.0.0.1:8123" in settings["project"]["allow_origins"]
+    assert "*" not in settings["project"]["allow_origins"]  # other sites may not call in
+    shared = prepare_root(tmp_path, "0.0.0.0", 8123) / ".chainlit" / "config.toml"
+    assert tomllib.loads(shared.read_text(encoding="utf-8"))["project"]["allow_origins"] == ["*"]
     assert settings["meta"]["generated_by"] > "0.3.0"  # Chainlit refuses older files
     assert json.loads((root / "public" / "theme.json").read_text()) == {"custom_fonts": []}
     assert {p.name for p in (root / "public" / "elements").iterdir()} >= {
@@ -67,3 +71,17 @@ def test_signing_secret_is_generated_once_and_private(tmp_path, monkeypatch):
     assert stat.S_IMODE((tmp_path / "auth-secret").stat().st_mode) == 0o600
     monkeypatch.setenv(auth.SECRET_ENV, "given")
     assert auth.ensure_secret(tmp_path) == "given"
+
+
+def test_the_entry_point_only_wires_callbacks(monkeypatch):
+    import chainlit.data
+    from chainlit.config import config
+
+    monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
+    import agent.ui.app as app
+
+    for hook in ("on_chat_start", "on_chat_resume", "on_message", "data_layer"):
+        assert getattr(config.code, hook) is not None, hook
+    assert config.code.header_auth_callback is not None  # signed in without a login page
+    assert set(app.GATE_BUTTONS) | set(app.WORKSHOP_BUTTONS) <= set(config.code.action_callbacks)
+    assert chainlit.data._data_layer is None  # nothing built at import: no store, no session

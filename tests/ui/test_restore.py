@@ -31,11 +31,12 @@ def test_a_newer_stop_of_another_step_means_show_the_stop_again():
 
 def test_the_restored_guide_panel_is_found_by_name_and_message():
     thread = {
+        "id": "t",
         "elements": [
             {"id": "e1", "name": "model-choice.md", "forId": "d"},
             {"id": "e2", "name": EXCERPTS, "forId": "a"},
             {"id": "e3", "name": EXCERPTS, "forId": "d"},
-        ]
+        ],
     }
     panel = restored_panel(thread, "d")
     assert (panel.id, panel.thread_id) == ("e3", "t")
