@@ -33,6 +33,10 @@ class ModelUse:
     name: str
     embedded: bool
 
+    @property
+    def label(self) -> str:
+        return f"{self.name} (embedded demo model)" if self.embedded else self.name
+
 
 def describe(ctx: AgentContext, role: str = "agent") -> ModelUse:
     injected = ctx.models.get(role)
@@ -47,7 +51,7 @@ def describe(ctx: AgentContext, role: str = "agent") -> ModelUse:
         return ModelUse(role, f"{settings.model} at {settings.base_url}", embedded=False)
     if settings.gguf is not None:
         return ModelUse(role, f"{settings.gguf.name} (local llama.cpp)", embedded=False)
-    return ModelUse(role, f"{embedded_gguf_path().stem} (embedded demo model)", embedded=True)
+    return ModelUse(role, embedded_gguf_path().stem, embedded=True)
 
 
 def strip_fence(text: str) -> str:

@@ -14,7 +14,7 @@ from langgraph.runtime import Runtime
 
 from agent.context import AgentContext
 from agent.drafting import produce
-from agent.gates.base import GateSpec
+from agent.gates.base import Drafted, GateSpec
 from agent.gates.common import use_model
 from agent.llm import describe
 from agent.prompts import (
@@ -30,19 +30,36 @@ from agent.transitions import entered
 from tools.errors import FtdesignError
 
 
-def _model_notes(state: DesignState, ctx: AgentContext) -> tuple[dict[str, Any], list[str]]:
+def _model_notes(
+    state: DesignState, ctx: AgentContext, template: str
+) -> tuple[dict[str, Any], list[str]]:
     """Which model serves the agent, and the one-time notice about the demo model."""
     try:
         model = describe(ctx)
     except FtdesignError as error:
         return {}, [f"The agent model is not usable: {error}"]
-    updates: dict[str, Any] = {"models": {**state.models, "agent": model.name}}
+    updates: dict[str, Any] = {"models": {**state.models, "agent": model.label}}
     if not model.embedded or state.demo_notice_shown:
         return updates, []
     how = MODEL_DRAFTS if use_model(ctx) else TEMPLATE_CARRIES
-    how = how.format(template=state.domain.closest_domain or "closest")
+    how = how.format(template=template)
     updates["demo_notice_shown"] = True
     return updates, [DEMO_MODEL_NOTICE.format(model=model.name, how=how)]
+
+
+def _applied(spec: GateSpec, state: DesignState, drafted: Drafted | None) -> DesignState:
+    """The state with new drafts recorded (history kept) and the gate's settings saved."""
+    records, inputs, models = dict(state.artifacts), dict(state.gate_inputs), dict(state.models)
+    if drafted is not None:
+        for name, text in drafted.texts.items():
+            record = records.get(name) or ArtifactRecord(name=name, path=spec.path_of(name))
+            records[name] = record.revise(text, drafted.origin)
+        if drafted.inputs is not None:
+            inputs[spec.step] = drafted.inputs
+        models.update(drafted.models)
+    statuses = entered(state.statuses, spec.step)
+    changes = {"artifacts": records, "gate_inputs": inputs, "models": models, "statuses": statuses}
+    return state.model_copy(update=changes)
 
 
 def draft_node(spec: GateSpec) -> Any:
@@ -50,45 +67,30 @@ def draft_node(spec: GateSpec) -> Any:
         ctx, write = runtime.context, runtime.stream_writer
         write({"kind": "progress", "text": f"{spec.title}: reading the guides"})
         gate = spec.step if spec.step in GATES else None
-        sources, problem = gate_sources(
-            spec.query, gate, state.domain.closest_domain, ctx.knowledge_hits
-        )
-        updates, notices = _model_notes(state, ctx)
-        notices += [problem] if problem else []
+        domain = state.domain.closest_domain
+        sources, problem = gate_sources(spec.query, gate, domain, ctx.knowledge_hits)
         write({"kind": "progress", "text": f"{spec.title}: drafting"})
         drafted, failure = await produce(spec, state, ctx, sources)
-        records, inputs = dict(state.artifacts), dict(state.gate_inputs)
-        if drafted is not None:
-            for name, text in drafted.texts.items():
-                record = records.get(name) or ArtifactRecord(name=name, path=spec.path_of(name))
-                records[name] = record.revise(text, drafted.origin)
-            if drafted.inputs is not None:
-                inputs[spec.step] = drafted.inputs
-            if drafted.models:
-                updates["models"] = {**updates.get("models", state.models), **drafted.models}
-            notices += drafted.notices
-        notices += [failure] if failure else []
-        statuses = entered(state.statuses, spec.step)
-        after = state.model_copy(
-            update={"artifacts": records, "gate_inputs": inputs, "statuses": statuses}
-        )
-        texts = {
-            n: records[n].current for n in spec.artifacts if n in records and records[n].current
-        }
+        after = _applied(spec, state, drafted)
+        template = domain or after.gate_inputs.get("intake", {}).get("closest_domain", "")
+        updates, notices = _model_notes(after, ctx, template)
+        notices += [problem] if problem else []
+        notices += (drafted.notices if drafted else []) + ([failure] if failure else [])
+        records = after.artifacts
+        texts = {n: records[n].current for n in spec.artifacts if n in records}
+        texts = {name: text for name, text in texts.items() if text}
         write({"kind": "progress", "text": f"{spec.title}: validating and reviewing"})
         found = _checked(spec, after, ctx, texts)
         verdict = None
         if gate is not None and texts:
-            verdict = await review(
-                spec.step, spec.title, after, ctx, "\n\n".join(texts.values()), found
-            )
+            joined = "\n\n".join(texts.values())
+            verdict = await review(spec.step, spec.title, after, ctx, joined, found)
         pending = Pending(findings=found, sources=sources, review=verdict, notices=notices)
+        kept = ("artifacts", "gate_inputs", "models", "statuses")
         return {
+            **{key: getattr(after, key) for key in kept},
             **updates,
             "step": spec.step,
-            "statuses": statuses,
-            "artifacts": records,
-            "gate_inputs": inputs,
             "pending": pending,
             "reply": None,
             "route": "stop",

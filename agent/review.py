@@ -36,11 +36,21 @@ FOCUS = {
 PANEL = ("Domain practitioner", "Safety specialist", "User advocate", "Evaluation researcher")
 
 
+class ExpertDraft(BaseModel):
+    """One panellist as the model must write it: every field filled in."""
+
+    name: str = Field(min_length=2)
+    role: str = Field(min_length=3)
+    risks: list[str] = Field(min_length=1, max_length=3)
+    inadequate_pass: str = Field(min_length=10)
+    missed_users: str = Field(min_length=3)
+
+
 class ReviewDraft(BaseModel):
     """What the model returns; the verdict and numbering are added by code."""
 
     checklist: list[ChecklistCheck] = Field(default_factory=list)
-    experts: list[ExpertCritique] = Field(min_length=3, max_length=5)
+    experts: list[ExpertDraft] = Field(min_length=3, max_length=5)
     suggestions: list[str] = Field(default_factory=list, max_length=5)
 
 
@@ -62,11 +72,12 @@ def fallback(step: str, domain: str, items: list[str], reason: str) -> ReviewDra
     """An honest placeholder: the checklist unassessed and the panel's questions unanswered."""
     focus = FOCUS.get(step, "what this artifact misses")
     experts = [
-        ExpertCritique(
+        ExpertDraft(
             name=name,
             role=f"{name.lower()} for {domain or 'this domain'}",
             risks=[f"check {focus}"],
             inadequate_pass=f"not assessed ({reason})",
+            missed_users="not assessed",
         )
         for name in PANEL
     ]
@@ -84,7 +95,7 @@ async def review(
         title, text, items, state.domain, [describe_issue(i) for i in problems]
     )
     try:
-        reviewer = describe(ctx).name
+        reviewer = describe(ctx).label
         draft = await ask_structured(
             ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items)
         )
@@ -97,7 +108,7 @@ async def review(
     return Review(
         verdict="PASS" if clean else "CONCERNS",
         checklist=draft.checklist,
-        experts=draft.experts,
+        experts=[ExpertCritique(**expert.model_dump()) for expert in draft.experts],
         suggestions=suggestions,
         reviewer=reviewer,
     )

@@ -15,9 +15,10 @@ from typing import Any
 
 from knowledge import locations
 from knowledge.checklists import check_gate
+from knowledge.collection import open_collection
 from knowledge.corpus import source_signature
 from knowledge.lexical import BM25
-from knowledge.store import build, open_collection
+from knowledge.store import build
 from tools.errors import FtdesignError
 
 MODES: tuple[str, ...] = ("dense", "lexical", "hybrid")

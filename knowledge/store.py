@@ -8,15 +8,23 @@ alone, so running it twice does nothing the second time. Nothing is indexed at i
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from knowledge import locations
-from knowledge.corpus import corpus_signature, load_corpus
-from tools.errors import FtdesignError
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not serialised there
+    fcntl = None  # type: ignore[assignment]
 
-_collections: dict[str, Any] = {}
+from knowledge import locations
+from knowledge.chunking import Chunk
+from knowledge.collection import location_of, open_collection
+from knowledge.corpus import corpus_signature, load_corpus
+
+UPSERT_BATCH = 64
 
 
 @dataclass(frozen=True)
@@ -39,53 +47,6 @@ class BuildReport:
         return asdict(self)
 
 
-def _location(store_dir: Path | str | None) -> str:
-    server = locations.chroma_server()
-    if server is not None:
-        host, port, ssl = server
-        return f"{'https' if ssl else 'http'}://{host}:{port}"
-    path = Path(store_dir) if store_dir is not None else locations.default_store_dir()
-    return str(path.expanduser().resolve())
-
-
-def open_collection(store_dir: Path | str | None = None, *, fresh: bool = False) -> tuple[Any, str]:
-    """(Chroma collection, location label); HttpClient when FTDESIGN_CHROMA_URL is set.
-
-    The collection handle is cached per location (opening one costs tens of milliseconds);
-    `fresh=True` re-reads it, including its metadata, from the store.
-    """
-    location = _location(store_dir)
-    if fresh or location not in _collections:
-        import chromadb
-        from chromadb.config import Settings
-
-        from knowledge.embedding import shared_embedding
-
-        settings = Settings(anonymized_telemetry=False)
-        server = locations.chroma_server()
-        # Chroma's annotation wants an embedder of texts *or* images; ours embeds texts only.
-        embedder: Any = shared_embedding()
-        try:
-            if server is not None:
-                host, port, ssl = server
-                client = chromadb.HttpClient(host=host, port=port, ssl=ssl, settings=settings)
-            else:
-                Path(location).mkdir(parents=True, exist_ok=True)
-                client = chromadb.PersistentClient(path=location, settings=settings)
-            _collections[location] = client.get_or_create_collection(
-                locations.COLLECTION_NAME, embedding_function=embedder
-            )
-        except (OSError, ValueError, RuntimeError) as error:  # what Chroma raises for these
-            raise FtdesignError(
-                f"cannot open the knowledge store at {location}: {error}",
-                hint="start the Chroma server or unset FTDESIGN_CHROMA_URL"
-                if server
-                else "check the directory is writable, or delete it and run "
-                "`ftdesign knowledge build`",
-            ) from error
-    return _collections[location], location
-
-
 def build(
     store_dir: Path | str | None = None,
     *,
@@ -99,6 +60,24 @@ def build(
     custom = guides_dir is not None or domains_dir is not None
     domains = domains_dir if custom else locations.domains_dir()
     chunks = load_corpus(guides, domains)
+    with _build_lock(location_of(store_dir)):
+        return _sync(chunks, store_dir, started)
+
+
+@contextmanager
+def _build_lock(location: str) -> Iterator[None]:
+    """One build per store at a time (the UI and the CLI may both notice a stale store)."""
+    if location.startswith("http") or fcntl is None:
+        yield
+        return
+    Path(location).mkdir(parents=True, exist_ok=True)
+    with open(Path(location) / ".ftdesign-build.lock", "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the file closes
+        yield
+
+
+def _sync(chunks: list[Chunk], store_dir: Path | str | None, started: float) -> BuildReport:
+    """Upsert new and changed chunks, delete vanished ones, record the corpus signature."""
     collection, location = open_collection(store_dir, fresh=True)
     stored = collection.get(include=["metadatas"])
     stored_hashes = {
@@ -108,11 +87,12 @@ def build(
     wanted = {chunk.id: chunk for chunk in chunks}
     fresh = [c for c in chunks if stored_hashes.get(c.id) != c.content_hash]
     vanished = [chunk_id for chunk_id in stored_hashes if chunk_id not in wanted]
-    if fresh:
+    for start in range(0, len(fresh), UPSERT_BATCH):  # an interrupted build keeps its progress
+        batch = fresh[start : start + UPSERT_BATCH]
         collection.upsert(
-            ids=[c.id for c in fresh],
-            documents=[c.text for c in fresh],
-            metadatas=[c.metadata() for c in fresh],
+            ids=[c.id for c in batch],
+            documents=[c.text for c in batch],
+            metadatas=[c.metadata() for c in batch],
         )
     if vanished:
         collection.delete(ids=vanished)

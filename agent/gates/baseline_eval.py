@@ -102,7 +102,7 @@ def _eval_models(ctx: AgentContext) -> dict[str, str]:
     found = {}
     for role in EVAL_ROLES:
         try:
-            found[role] = describe(ctx, role).name
+            found[role] = describe(ctx, role).label
         except FtdesignError:
             continue
     return found

@@ -49,7 +49,7 @@ def yaml_text(data: Any) -> str:
 
 def origin_of(ctx: AgentContext) -> str:
     try:
-        return f"model:{describe(ctx).name}"
+        return f"model:{describe(ctx).label}"
     except FtdesignError:
         return "model"
 

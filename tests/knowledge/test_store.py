@@ -8,9 +8,9 @@ import pytest
 
 import knowledge
 from knowledge import locations
+from knowledge.collection import open_collection
 from knowledge.corpus import load_corpus
 from knowledge.embedding import MiniLMEmbedding
-from knowledge.store import open_collection
 from tools.errors import FtdesignError
 
 
