@@ -10,6 +10,7 @@ overhead (OpenAI's published rule for cl100k chat models).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import io
 from collections.abc import Mapping, Sequence
@@ -45,8 +46,25 @@ class Tokenizer:
         return len(self.backend.tokenize(encoded, add_bos=False, special=special))
 
 
-@lru_cache(maxsize=4)
+_loaded: dict[str, Tokenizer] = {}
+
+
+@atexit.register
+def _release() -> None:
+    # Close vocabularies while the interpreter is whole; llama_cpp's own finaliser
+    # fails noisily ("Exception ignored ... NoneType") when it runs during shutdown.
+    for tokenizer in _loaded.values():
+        tokenizer.backend.close()
+    _loaded.clear()
+
+
 def _gguf_tokenizer(path: str) -> Tokenizer:
+    if path not in _loaded:
+        _loaded[path] = _load_gguf_tokenizer(path)
+    return _loaded[path]
+
+
+def _load_gguf_tokenizer(path: str) -> Tokenizer:
     import llama_cpp
 
     from tools.gguf import read_header

@@ -56,9 +56,9 @@ def one_at_a_time(func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitabl
     """A callback that runs only when no other request of this chat is running."""
 
     @functools.wraps(func)
-    async def wrapper(*args: Any) -> Any:
+    async def wrapper(*args: Any, **kwargs: Any) -> Any:
         async with exclusive() as free:
-            return await func(*args) if free else None
+            return await func(*args, **kwargs) if free else None
 
     return wrapper
 

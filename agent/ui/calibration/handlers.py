@@ -38,8 +38,7 @@ async def say(text: str, actions: list[cl.Action] | None = None) -> None:
     await cl.Message(content=text, author=AUTHOR, actions=actions or []).send()
 
 
-async def show_card(workshop: ws.Workshop) -> None:
-    await check_unchecked(workshop)
+def card_actions(workshop: ws.Workshop) -> list[cl.Action]:
     cid, last = workshop.current, len(workshop.order) - 1
     actions = [
         button("ftd_cal_propose", "Propose examples", "sparkles", criterion=cid),
@@ -50,14 +49,30 @@ async def show_card(workshop: ws.Workshop) -> None:
     if workshop.index < last:
         actions.append(button("ftd_cal_move", "Next criterion", "arrow-right", by=1))
     actions.append(button("ftd_cal_finish", "Finish: use these examples", "check"))
-    await say(criterion_card(workshop), actions)
+    return actions
 
 
-async def check_item(workshop: ws.Workshop, cid: str, item: ws.Item) -> None:
-    """Ask the judge about one kept example and say what it found."""
+async def show_card(workshop: ws.Workshop) -> None:
+    """The criterion's card at once; then the judge labels its unchecked examples one by
+    one, the card updates as verdicts come in, and each disagreement gets its own message."""
+    card = cl.Message(
+        content=criterion_card(workshop), author=AUTHOR, actions=card_actions(workshop)
+    )
+    await card.send()
+    cid = workshop.current
+    for item in [i for i in workshop.kept(cid) if i.check is None]:
+        await check_item(workshop, cid, item, quiet=True)
+        card.content = criterion_card(workshop)
+        await card.update()
+
+
+async def check_item(workshop: ws.Workshop, cid: str, item: ws.Item, quiet: bool = False) -> None:
+    """Ask the judge about one kept example; say what it found (only disagreements if quiet)."""
     others = [i.example for i in workshop.kept(cid) if i.id != item.id]
     item.check = await judging.check(cid, workshop.criterion(cid), others, item.example, project())
     saved.save(project(), thread_id(), workshop)
+    if quiet and not item.disputed and item.check.verdict != "ERROR":
+        return
     actions = []
     if item.disputed and item.check.verdict in ("YES", "NO"):
         actions = [
@@ -65,13 +80,8 @@ async def check_item(workshop: ws.Workshop, cid: str, item: ws.Item) -> None:
             button("ftd_cal_edit", "Rewrite", "pencil", item=item.id),
             button("ftd_cal_keep", "Keep as is", "check", item=item.id),
         ]
-    await say(check_card(item) + f"\n\n{workshop.count_line(cid)}", actions)
-
-
-async def check_unchecked(workshop: ws.Workshop) -> None:
-    cid = workshop.current
-    for item in [i for i in workshop.kept(cid) if i.check is None]:
-        await check_item(workshop, cid, item)
+    head = example_card(item, "Example") + "\n\n" if quiet else ""
+    await say(head + check_card(item) + f"\n\n{workshop.count_line(cid)}", actions)
 
 
 async def open_workshop(action: cl.Action) -> None:
