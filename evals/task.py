@@ -14,16 +14,16 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from evals import phases
 from evals.calls import make_chat, make_judge, role_overrides
-from evals.dataset import Sample, build_dataset
-from evals.progress import Job, Progress, ProgressCallback, bounded
-from evals.project import EvalProject, load_project
+from evals.dataset import build_dataset
+from evals.progress import Progress, ProgressCallback
+from evals.project import load_project
 from evals.records import RUNS, RunStore, run_key
-from evals.reliability import TRUST_THRESHOLD, Label, Reliability, agreement, label_examples
+from evals.reliability import TRUST_THRESHOLD
 from evals.run_settings import run_settings
-from evals.scorer import JudgeCall, Judgment, judge_transcript
-from evals.solver import Chat, Prompts, simulate
-from evals.transcript import Transcript
+from evals.scorer import JudgeCall
+from evals.solver import Chat
 from evals.writeup import RunOutput, write_outputs
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
@@ -31,111 +31,6 @@ __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 
 def _quiet(_: Progress) -> None:
     return None
-
-
-async def _calibrate(
-    proj: EvalProject,
-    store: RunStore,
-    judge: JudgeCall,
-    limit: int,
-    report: ProgressCallback,
-    threshold: float,
-) -> Reliability:
-    rubric = proj.rubric
-    total = sum(len(c.calibration_examples) for c in rubric.criteria.values())
-    known = {
-        (r["data"]["criterion"], r["data"]["example"]): Label.model_validate(r["data"])
-        for k, r in store.records.items()
-        if k.startswith("label:")
-    }
-    labels: dict[str, list[Label]] = {}
-
-    def saved(label: Label) -> None:
-        store.put(f"label:{label.criterion}:{label.example}", {"data": label.model_dump()})
-        report(Progress("calibration", store.count("label"), total, label.criterion))
-
-    def job(cid: str) -> Job:
-        async def run() -> None:
-            labels[cid] = await label_examples(
-                rubric, proj.avoid_phrases, judge, known, saved, only=[cid]
-            )
-
-        return run
-
-    report(Progress("calibration", store.count("label"), total))
-    await bounded(limit, [job(cid) for cid in rubric.criteria])
-    return agreement([x for cid in rubric.criteria for x in labels[cid]], threshold)
-
-
-async def _converse(
-    proj: EvalProject,
-    store: RunStore,
-    samples: list[Sample],
-    chat: Chat,
-    limit: int,
-    report: ProgressCallback,
-    *,
-    turns: int,
-    seed: int,
-    max_tokens: int | None,
-) -> dict[str, Transcript]:
-    prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
-    transcripts: dict[str, Transcript] = {}
-
-    def job(sample: Sample) -> Job:
-        async def run() -> None:
-            stored = store.get(f"conversation:{sample.id}")
-            if stored is None:
-                transcript = await simulate(
-                    sample, prompts, chat, turns=turns, seed=seed, candidate_max_tokens=max_tokens
-                )
-                stored = store.put(f"conversation:{sample.id}", {"data": transcript.model_dump()})
-                report(
-                    Progress("conversations", store.count("conversation"), len(samples), sample.id)
-                )
-            transcripts[sample.id] = Transcript.model_validate(stored["data"])
-
-        return run
-
-    report(Progress("conversations", store.count("conversation"), len(samples)))
-    await bounded(limit, [job(s) for s in samples])
-    return transcripts
-
-
-async def _judge(
-    proj: EvalProject,
-    store: RunStore,
-    transcripts: dict[str, Transcript],
-    judge: JudgeCall,
-    limit: int,
-    report: ProgressCallback,
-) -> dict[str, list[Judgment]]:
-    judgments: dict[str, list[Judgment]] = {}
-
-    def job(sid: str) -> Job:
-        prefix = f"judgment:{sid}:"
-
-        async def run() -> None:
-            known = {
-                k[len(prefix) :]: Judgment.model_validate(r["data"])
-                for k, r in store.records.items()
-                if k.startswith(prefix)
-            }
-            judgments[sid] = await judge_transcript(
-                proj.rubric,
-                transcripts[sid],
-                proj.avoid_phrases,
-                judge,
-                known,
-                lambda j: store.put(prefix + j.criterion, {"data": j.model_dump()}),
-            )
-            report(Progress("judging", len(judgments), len(transcripts), sid))
-
-        return run
-
-    report(Progress("judging", 0, len(transcripts)))
-    await bounded(limit, [job(sid) for sid in transcripts])
-    return judgments
 
 
 async def arun_eval(
@@ -175,8 +70,10 @@ async def arun_eval(
     report = progress or _quiet
     samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
 
-    reliability = await _calibrate(proj, store, judge_call, concurrency, report, trust_threshold)
-    transcripts = await _converse(
+    reliability = await phases.calibrate(
+        proj, store, judge_call, concurrency, report, trust_threshold
+    )
+    transcripts = await phases.converse(
         proj,
         store,
         samples,
@@ -187,7 +84,7 @@ async def arun_eval(
         seed=seed,
         max_tokens=candidate_max_tokens,
     )
-    judgments = await _judge(proj, store, transcripts, judge_call, concurrency, report)
+    judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
     report(Progress("report", 0, 1))
     output = write_outputs(proj, store, key, settings, samples, transcripts, judgments, reliability)
     report(Progress("report", 1, 1, str(output.report)))

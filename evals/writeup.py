@@ -12,7 +12,8 @@ from evals.dataset import Sample
 from evals.project import EvalProject
 from evals.records import RunStore
 from evals.reliability import Reliability
-from evals.report import ReportInputs, render_report
+from evals.report import render_report
+from evals.report_sections import ReportInputs
 from evals.results import RunResults, scenario_result, write_results
 from evals.run_settings import described, roles_table
 from evals.scorer import Judgment

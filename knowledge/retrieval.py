@@ -35,7 +35,11 @@ _lexical_cache: dict[tuple[str, str], tuple[list[str], list[str], list[dict[str,
 
 @dataclass(frozen=True)
 class Hit:
-    """One retrieved chunk; cite it as `source` + `section`."""
+    """One retrieved chunk; cite it as `source` + `section`.
+
+    `score` is cosine similarity (dense), BM25 (lexical) or weighted reciprocal-rank fusion
+    (hybrid, about 0.01-0.03): compare scores within one result list only.
+    """
 
     text: str
     source: str

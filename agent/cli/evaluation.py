@@ -85,7 +85,8 @@ def run_eval_command(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from evals.compare import load_runs, render
+    from evals.compare import render
+    from evals.run_files import load_runs
     from tools.errors import FtdesignError
 
     if len(args.results) > 2:

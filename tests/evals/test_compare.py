@@ -9,7 +9,8 @@ import pytest
 import yaml
 
 from agent.cli import main
-from evals.compare import load_runs, render, welch_test
+from evals.compare import render, welch_test
+from evals.run_files import load_runs
 from tools.errors import FtdesignError
 from tools.schemas import Rubric
 

@@ -23,7 +23,7 @@ from tools.scoring import score
 
 pytestmark = pytest.mark.slow
 
-KEEP = ["UND1", "CON1", "NAT1", "SAF1"]
+KEEP = ["UND1", "NAT1", "SAF1"]
 
 
 @pytest.fixture(autouse=True)

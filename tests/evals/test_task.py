@@ -7,8 +7,8 @@ import json
 import pytest
 from eval_fakes import Interrupted, ScriptedChat, ScriptedJudge, copy_project
 
-from evals.compare import load_runs
 from evals.records import RUNS
+from evals.run_files import load_runs
 from evals.task import Progress, run_eval
 from tools.schemas.documents import REQUIRED_SECTIONS, sections
 
