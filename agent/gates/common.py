@@ -33,6 +33,21 @@ def use_model(ctx: AgentContext) -> bool:
         return False
 
 
+def check_can_rewrite(ctx: AgentContext, kind: str) -> None:
+    """Refuse, quickly and plainly, to have the demo model rewrite a whole artifact."""
+    try:
+        embedded = describe(ctx).embedded
+    except FtdesignError:
+        embedded = False
+    if embedded and ctx.draft_with_model is not True:
+        path = ARTIFACTS[kind].path  # type: ignore[index]
+        raise FtdesignError(
+            f"the embedded demo model is too small to rewrite {path}",
+            hint="paste your own version (edit the draft shown above), or point the agent role"
+            " at a stronger model (FTDESIGN_AGENT_MODEL / FTDESIGN_AGENT_GGUF)",
+        )
+
+
 def template(state: DesignState, kind: str) -> tuple[str, str]:
     """(text, domain) of the closest worked domain's version of an artifact."""
     from knowledge.domains import domain_artifact
@@ -109,6 +124,7 @@ async def revise_markdown(
     """Apply a change in words to the named Markdown artifacts; FtdesignError on failure."""
     texts = {}
     for kind in kinds:
+        check_can_rewrite(ctx, kind)
         new = await rewrite(state, ctx, kind, request, sources)
         texts[kind] = keep_if_not_worse(kind, state.artifacts[kind].current, new)
     return Drafted(texts, origin_of(ctx))

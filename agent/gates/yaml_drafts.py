@@ -14,7 +14,14 @@ from pydantic import BaseModel
 
 from agent.context import AgentContext
 from agent.gates.base import Drafted
-from agent.gates.common import keep_if_not_worse, origin_of, template, use_model, yaml_text
+from agent.gates.common import (
+    check_can_rewrite,
+    keep_if_not_worse,
+    origin_of,
+    template,
+    use_model,
+    yaml_text,
+)
 from agent.llm import ask_structured
 from agent.prompts import MODEL_FAILED, adapt_messages, change_messages
 from agent.records import Source
@@ -82,6 +89,7 @@ async def revise_yaml(
     sources: list[Source],
 ) -> Drafted:
     """The current draft with a change in words applied; FtdesignError when it fails."""
+    check_can_rewrite(ctx, kind)
     current = state.artifacts[kind].current
     title = ARTIFACTS[kind].title  # type: ignore[index]
     messages = change_messages(title, current, request, state.domain, sources)
