@@ -70,6 +70,15 @@ def start_server(gguf: Path, log: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit(f"llama_cpp.server for {gguf} did not start; see {log}")
 
 
+def stop(server: subprocess.Popen[bytes]) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait(timeout=10)
+
+
 def serve_role(role: str, gguf: Path, port: int) -> None:
     os.environ[f"FTDESIGN_{role.upper()}_BASE_URL"] = f"http://127.0.0.1:{port}/v1"
     os.environ[f"FTDESIGN_{role.upper()}_MODEL"] = gguf.stem
@@ -129,8 +138,7 @@ def main() -> None:
         wall = time.perf_counter() - started
     finally:
         for server in servers:
-            server.terminate()
-            server.wait(timeout=10)
+            stop(server)
     timings = read_timings(logs[0])
     for log in logs[1:]:
         timings = timings + read_timings(log)

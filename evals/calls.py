@@ -18,6 +18,7 @@ from evals.llm.client import Completion
 from evals.llm.settings import JUDGE_SEED
 from evals.scorer import JudgeCall
 from evals.solver import Chat
+from tools.errors import FtdesignError
 
 JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
 
@@ -45,13 +46,24 @@ def role_overrides(model: str | Path | None, judge: str | None) -> dict[str, dic
         "judge": {"temperature": 0.0, "seed": JUDGE_SEED},
     }
     if model is not None:
-        overrides["candidate"]["gguf"] = Path(model)
+        overrides["candidate"]["gguf"] = _gguf(model, "--model")
     if judge is not None:
         if judge.startswith(("http://", "https://")):
             overrides["judge"]["base_url"] = judge
         else:
-            overrides["judge"]["gguf"] = Path(judge)
+            overrides["judge"]["gguf"] = _gguf(judge, "--judge")
     return overrides
+
+
+def _gguf(value: str | Path, flag: str) -> Path:
+    """Refuse a missing file now, not after the calibration phase has run."""
+    path = Path(value)
+    if not path.is_file():
+        raise FtdesignError(
+            f"{flag} {path}: no such file.",
+            hint="give the path of a .gguf file (or, for --judge, an http(s):// endpoint URL)",
+        )
+    return path
 
 
 def make_chat(project: Path, overrides: dict[str, dict[str, Any]], meter: Meter | None) -> Chat:

@@ -66,16 +66,16 @@ GATE_BUTTONS = {
     "ftd_edited": buttons.edited,
     "ftd_download": buttons.download,
     "ftd_cal_finish": handlers.finish,  # replies to the session, which takes the lock itself
+    "ftd_cal_edit": examples.open_editor,  # only reads the workshop
+    "ftd_cal_write": examples.open_editor,
 }
-# Workshop buttons change the saved workshop: one at a time per chat.
+# Workshop buttons change the saved workshop: they queue, one at a time per chat.
 WORKSHOP_BUTTONS = {
     "ftd_cal_open": handlers.open_workshop,
     "ftd_cal_propose": handlers.propose,
     "ftd_cal_move": handlers.move,
     "ftd_cal_accept": examples.accept,
     "ftd_cal_reject": examples.reject,
-    "ftd_cal_edit": examples.open_editor,
-    "ftd_cal_write": examples.open_editor,
     "ftd_cal_save": examples.save_example,
     "ftd_cal_relabel": examples.relabel,
     "ftd_cal_keep": examples.keep,

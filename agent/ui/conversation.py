@@ -38,10 +38,11 @@ def _lock() -> asyncio.Lock:
 
 
 @asynccontextmanager
-async def exclusive() -> AsyncIterator[bool]:
-    """Hold this chat's lock for one request; yields False (after saying so) when busy."""
+async def exclusive(wait: bool = False) -> AsyncIterator[bool]:
+    """Hold this chat's lock for one request. When busy: yield False after saying so, or
+    with `wait`, queue behind the running request (workshop edits must not be lost)."""
     lock = _lock()
-    if lock.locked():
+    if lock.locked() and not wait:
         await cl.context.emitter.send_toast(
             "Still working on your last request: one moment.", "warning"
         )
@@ -53,11 +54,11 @@ async def exclusive() -> AsyncIterator[bool]:
 
 
 def one_at_a_time(func: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-    """A callback that runs only when no other request of this chat is running."""
+    """A callback that waits for any other request of this chat to finish, then runs."""
 
     @functools.wraps(func)
     async def wrapper(*args: Any, **kwargs: Any) -> Any:
-        async with exclusive() as free:
+        async with exclusive(wait=True) as free:
             return await func(*args, **kwargs) if free else None
 
     return wrapper

@@ -38,7 +38,7 @@ def progress_line(statuses: dict[str, str], current: str) -> str:
 
 def heading(stop: Stop) -> str:
     if stop.step == "intake":
-        return f"### Intake · {stop.title}"
+        return "### Intake" + (f" · {stop.title}" if stop.title != "Intake" else "")
     if stop.is_final():
         return f"### Done · {stop.title}"
     return f"### Gate {stop.number} of {len(GATES)} · {stop.title}"

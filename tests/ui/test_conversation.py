@@ -9,7 +9,7 @@ from chainlit.context import init_http_context
 from agent.ui.conversation import INTENT, exclusive, one_at_a_time
 
 
-def test_a_guarded_callback_takes_keywords_and_a_second_request_waits_its_turn():
+def test_requests_take_turns_and_callbacks_keep_keyword_arguments():
     calls = []
 
     @one_at_a_time
@@ -22,7 +22,12 @@ def test_a_guarded_callback_takes_keywords_and_a_second_request_waits_its_turn()
         assert await handler(action="first") == "first"  # Chainlit passes arguments by name
         async with exclusive() as free:
             assert free
-            assert await handler(action="second") is None  # refused while one is running
+            async with exclusive() as second:
+                assert not second  # a second click is refused while one is running
+            queued = asyncio.create_task(handler(action="second"))  # workshop buttons queue
+            await asyncio.sleep(0.05)
+            assert not queued.done()
+        assert await queued == "second"
         from chainlit.user_session import user_session
 
         user_session.set(INTENT, "change")
@@ -30,4 +35,4 @@ def test_a_guarded_callback_takes_keywords_and_a_second_request_waits_its_turn()
         return user_session.get(INTENT)
 
     assert asyncio.run(scenario()) is None  # any request ends a pending ask for words
-    assert calls == ["first", "third"]
+    assert calls == ["first", "second", "third"]
