@@ -48,8 +48,8 @@ def free_port() -> int:
 class App:
     """`ftdesign ui --headless` on a project folder, restartable on the same port."""
 
-    def __init__(self, project: Path, log: Path) -> None:
-        self.project, self.log, self.port = project, log, free_port()
+    def __init__(self, project: Path, log: Path, **env: str) -> None:
+        self.project, self.log, self.port, self.env = project, log, free_port(), env
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
@@ -68,7 +68,7 @@ class App:
                 command,
                 stdout=log,
                 stderr=subprocess.STDOUT,
-                env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                env={**os.environ, "PYTHONUNBUFFERED": "1", **self.env},
             )
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
@@ -230,3 +230,26 @@ def test_two_browser_sessions_stay_apart(app: App, browser: Browser) -> None:
     assert OTHER_DOMAIN not in first.locator("main").inner_text()
     assert "(first)" not in second.locator("main").inner_text()
     shot(second, "06-second-session.png")
+
+
+def test_password_login_for_shared_use(tmp_path, browser: Browser) -> None:
+    shared = App(
+        tmp_path / "project", tmp_path / "ui.log", FTDESIGN_UI_PASSWORD="a long passphrase"
+    )
+    shared.start()
+    try:
+        page = browser.new_context().new_page()
+        page.goto(shared.url)
+        page.locator("#email").fill("ana")
+        for password, status in (("wrong", 401), ("a long passphrase", 200)):
+            page.locator("#password").fill(password)
+            with page.expect_response(lambda r: r.url.endswith("/login")) as answer:
+                page.keyboard.press("Enter")
+            assert answer.value.status == status, password
+        expect(page.get_by_text("Describe the assistant you want to fine-tune")).to_be_visible(
+            timeout=60_000
+        )
+        shot(page, "07-password-login.png")
+        page.context.close()
+    finally:
+        shared.stop()
