@@ -68,7 +68,7 @@ def aligned(items: list[str]) -> Callable[[ReviewDraft], ReviewDraft]:
     return repair
 
 
-def fallback(step: str, domain: str, items: list[str], reason: str) -> ReviewDraft:
+def fallback(step: str, domain: str, items: list[str]) -> ReviewDraft:
     """An honest placeholder: the checklist unassessed and the panel's questions unanswered."""
     focus = FOCUS.get(step, "what this artifact misses")
     experts = [
@@ -76,7 +76,7 @@ def fallback(step: str, domain: str, items: list[str], reason: str) -> ReviewDra
             name=name,
             role=f"{name.lower()} for {domain or 'this domain'}",
             risks=[f"check {focus}"],
-            inadequate_pass=f"not assessed ({reason})",
+            inadequate_pass="not assessed: no model ran the panel",
             missed_users="not assessed",
         )
         for name in PANEL
@@ -100,8 +100,8 @@ async def review(
             ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items)
         )
     except FtdesignError as error:
-        reviewer = "none"
-        draft = fallback(step, state.domain.description, items, str(error).splitlines()[0][:160])
+        reviewer = f"none (the model failed: {str(error).splitlines()[0][:200]})"
+        draft = fallback(step, state.domain.description, items)
     fixes = [f"Fix {i.code}: {i.message}" for i in problems]
     suggestions = list(dict.fromkeys(fixes + draft.suggestions))[:MAX_SUGGESTIONS]
     clean = not problems and all(c.ok for c in draft.checklist)

