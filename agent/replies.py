@@ -35,6 +35,7 @@ POLITE_CHANGE = re.compile(r"^\s*(please|can you|could you|would you|will you)\b
 QUESTION_START = re.compile(
     r"^\s*(what|why|how|which|when|where|who|should|is|are|does|do)\b", re.I
 )
+SETTING = re.compile(r"^\s*[A-Za-z_]\w*\s*[:=]\s*\S.*$")
 FENCED = re.compile(r"^\s*```[\w-]*\n(?P<body>.*?)\n```\s*$", re.DOTALL)
 ALIASES: dict[str, StepId] = {
     "start": "intake",
@@ -100,6 +101,8 @@ def classify_by_rules(text: str, step: StepId) -> Reply:
         return Reply(kind="back", target=step_named(target) if target else None, text=target)
     if (body := _pasted(text, step)) is not None:
         return Reply(kind="paste", text=body)
+    if all(SETTING.match(item) for item in re.split(r"[,;\n]", stripped)):
+        return Reply(kind="change", text=stripped)  # `ceiling: 8192`: a settings change
     if POLITE_CHANGE.match(stripped):
         return Reply(kind="change", text=stripped)
     if stripped.endswith("?") or (QUESTION_START.match(stripped) and len(stripped) < 200):

@@ -33,7 +33,10 @@ CASES = [
     ("```yaml\ntaxonomy:\n  topics: []\n```", "taxonomy", "paste", None, "taxonomy:\n  topics: []"),
     ("# Assistant\n\nBe brief.\nAvoid jargon.", "prompts", "paste", None, None),
     ("hardware: 1x A10G 24 GB", "intake", "paste", None, "hardware: 1x A10G 24 GB"),
-    ("hardware: 1x A10G 24 GB", "taxonomy", "unclear", None, None),
+    ("hardware: 1x A10G 24 GB", "taxonomy", "change", None, None),
+    ("tokens_per_exchange: 400", "token_economics", "change", None, "tokens_per_exchange: 400"),
+    ("ceiling: 8192, examples: 2000", "token_economics", "change", None, None),
+    ("note: shorter, please", "prompts", "unclear", None, None),
 ]
 
 
