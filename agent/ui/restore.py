@@ -15,12 +15,13 @@ from agent.stop import Stop
 from agent.ui.stop_message import (
     RETIRE,
     REVIEW_MARK,
+    SHOWN,
     STOP_MARK,
     review_actions,
     show_stop,
     stop_actions,
 )
-from agent.ui.stop_view import EXCERPTS
+from agent.ui.stop_view import EXCERPTS, fingerprint
 
 
 def restored_ids(steps: list[dict[str, Any]], step: str) -> tuple[str | None, str | None]:
@@ -59,9 +60,11 @@ async def show_restored(stop: Stop, thread: dict[str, Any]) -> None:
         await show_stop(stop)
         return
     placed = [(action, stop_id) for action in stop_actions(stop)]
-    placed += [(action, review_id) for action in review_actions(stop) if review_id is not None]
+    # A short stop (nothing new after an answer) carries the review's buttons itself.
+    placed += [(action, review_id or stop_id) for action in review_actions(stop)]
     for action, for_id in placed:
         await action.send(for_id=for_id)  # type: ignore[arg-type]
     retire: list[cl.Action | cl.Text] = [action for action, _ in placed]
     panel = restored_panel(thread, stop_id)
     cl.user_session.set(RETIRE, retire + ([panel] if panel else []))
+    cl.user_session.set(SHOWN, fingerprint(stop))

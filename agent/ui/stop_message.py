@@ -11,11 +11,12 @@ import chainlit as cl
 from agent.stop import Stop
 from agent.ui.review_view import review_markdown
 from agent.ui.scope import AUTHOR
-from agent.ui.stop_view import EXCERPTS, excerpts_markdown, stop_markdown
+from agent.ui.stop_view import EXCERPTS, excerpts_markdown, fingerprint, stop_markdown
 
 STOP_MARK = "ftdesign_stop"  # message metadata: which step this stop message shows
 REVIEW_MARK = "ftdesign_review"  # and which step this review panel belongs to
 RETIRE = "ftd_retire"  # session key: what the next stop takes away from this one
+SHOWN = "ftd_shown"  # session key: the fingerprint of the stop shown last
 BUTTONS = [  # (action in the stop's list, callback name, label, icon)
     ("approve", "ftd_approve", "Approve", "check"),
     ("change", "ftd_change", "Request changes", "message-square"),
@@ -94,19 +95,22 @@ async def retire_previous() -> None:
 
 
 async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
-    """Send the stop as a message with its draft and buttons, then the review panel."""
+    """Send the stop as a message with its draft and buttons, then the review panel. A stop
+    that shows nothing new (after an answer) is sent short, with all its buttons on it."""
     await retire_previous()
+    unchanged = cl.user_session.get(SHOWN) == fingerprint(stop)
+    elements = stop_elements(stop)
     message = cl.Message(
-        content=stop_markdown(stop, answer_streamed),
+        content=stop_markdown(stop, answer_streamed, unchanged),
         author=AUTHOR,
-        elements=stop_elements(stop),
-        actions=stop_actions(stop),  # type: ignore[arg-type]
+        elements=[e for e in elements if e.display == "side"] if unchanged else elements,  # type: ignore[misc]
+        actions=stop_actions(stop) + (review_actions(stop) if unchanged else []),
         metadata={STOP_MARK: stop.step},
     )
     await message.send()
     retire: list[cl.Action | cl.Text] = [*message.actions]
     retire += [e for e in message.elements if e.display == "side"]  # type: ignore[misc]
-    if stop.review is not None:
+    if stop.review is not None and not unchanged:
         panel = cl.Message(
             content=review_markdown(stop.review, stop.title),
             author=AUTHOR,
@@ -116,3 +120,4 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
         await panel.send()
         retire += panel.actions
     cl.user_session.set(RETIRE, retire)
+    cl.user_session.set(SHOWN, fingerprint(stop))

@@ -6,6 +6,9 @@ agent/ui/stop_message.py turns them into a Chainlit message with elements and bu
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 from agent.records import Issue, Source
 from agent.state import GATES
 from agent.stop import Stop
@@ -88,18 +91,28 @@ def excerpts_markdown(sources: list[Source]) -> str:
     return "\n\n---\n\n".join(parts)
 
 
-def stop_markdown(stop: Stop, answer_streamed: bool = False) -> str:
-    """The stop message's text; the drafts travel as elements beside it."""
+def fingerprint(stop: Stop) -> str:
+    """What a stop shows beyond its answer: equal prints mean "nothing new since last time"."""
+    shown = [stop.step, stop.drafts, stop.findings, stop.review, stop.sources]
+    return hashlib.sha256(json.dumps(shown, default=str, sort_keys=True).encode()).hexdigest()
+
+
+def stop_markdown(stop: Stop, answer_streamed: bool = False, unchanged: bool = False) -> str:
+    """The stop message's text; the drafts travel as elements beside it. `unchanged` (after
+    an answer, say) points back to the stop above instead of repeating draft and review."""
     blocks = [heading(stop), progress_line(stop.statuses, stop.step)]
     blocks += [f"> {notice}" for notice in stop.notices]
     if stop.answer and not answer_streamed:
         blocks.append(f"**Answer:** {stop.answer}")
     blocks.append(sources_block("Sources for the answer", stop.answer_sources))
-    if stop.drafts:
-        names = ", ".join(f"`{path}`" for path in stop.drafts)
-        blocks.append(f"**Draft:** {names} (shown below; **Edit** opens it for editing).")
-    blocks.append(findings_block(stop.findings))
-    blocks.append(sources_block("Guide sections cited", stop.sources))
+    if unchanged:
+        blocks.append("**Draft, findings and review:** unchanged, as shown above.")
+    else:
+        if stop.drafts:
+            names = ", ".join(f"`{path}`" for path in stop.drafts)
+            blocks.append(f"**Draft:** {names} (shown below; **Edit** opens it for editing).")
+        blocks.append(findings_block(stop.findings))
+        blocks.append(sources_block("Guide sections cited", stop.sources))
     if not stop.can_approve:
         blocks.append(
             "Approval waits until the errors above are fixed: ask for a change,"

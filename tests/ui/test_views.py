@@ -6,7 +6,13 @@ from agent.records import ChecklistCheck, ExpertCritique, Issue, Review, Source
 from agent.state import GATES, initial_statuses
 from agent.stop import Stop
 from agent.ui.review_view import review_markdown
-from agent.ui.stop_view import EXCERPTS, excerpts_markdown, progress_line, stop_markdown
+from agent.ui.stop_view import (
+    EXCERPTS,
+    excerpts_markdown,
+    fingerprint,
+    progress_line,
+    stop_markdown,
+)
 
 
 def a_stop(**changes) -> Stop:
@@ -126,3 +132,13 @@ def test_guide_excerpts_keep_each_cited_section_once():
     text = excerpts_markdown(cited)
     assert text.count("#### `g.md` § A") == 1 and "second text" in text
     assert EXCERPTS == "guide excerpts"
+
+
+def test_a_stop_with_nothing_new_points_back_instead_of_repeating():
+    stop = a_stop(findings=[], can_approve=True)
+    answered = a_stop(findings=[], can_approve=True, answer="Three to eight.")
+    assert fingerprint(stop) == fingerprint(answered)  # an answer alone is not a new stop
+    assert fingerprint(stop) != fingerprint(a_stop(drafts={"config/rubric.yaml": "changed"}))
+    short = stop_markdown(answered, unchanged=True)
+    assert "unchanged, as shown above" in short and "**Answer:** Three to eight." in short
+    assert "Validator findings" not in short and "Guide sections cited" not in short
