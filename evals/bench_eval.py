@@ -124,15 +124,23 @@ def main() -> None:
         "--gemma", action="store_true", help="candidate: Gemma 3 270M (package in the test extra)"
     )
     parser.add_argument("--skip-cache", action="store_true", help="skip the judge-cache part")
+    parser.add_argument(
+        "--criteria", nargs="*", help="keep only these rubric criteria (3 examples each)"
+    )
     args = parser.parse_args()
 
     from evals.bench_judge_cache import judge_cache_benchmark
     from evals.llm import embedded_gguf_path
+    from evals.rubric_subset import subset_rubric
     from evals.task import run_eval
 
     workdir = Path(tempfile.mkdtemp(prefix="ftdesign-bench-"))
     project = workdir / args.domain
     shutil.copytree(DOMAINS / args.domain, project)
+    if args.criteria:
+        subset_rubric(project / "config" / "rubric.yaml", args.criteria)
+    # A plain `kill` should still stop the servers (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     smol = embedded_gguf_path()
     candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
     logs, ports = [workdir / "server-embedded.log"], [free_port()]

@@ -25,6 +25,7 @@ from evals.run_settings import run_settings
 from evals.scorer import JudgeCall
 from evals.solver import Chat
 from evals.writeup import RunOutput, write_outputs
+from tools.errors import FtdesignError
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 
@@ -53,6 +54,9 @@ async def arun_eval(
     `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL (both default to
     the project's model settings). `chat` / `judge_call` replace the model calls (tests).
     """
+    for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
+        if value < 1:
+            raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
     proj = load_project(Path(project))
     overrides = role_overrides(model, judge)
     settings = run_settings(

@@ -62,11 +62,7 @@ class ProgressBar:
 
 def run_eval_command(args: argparse.Namespace) -> int:
     from evals.task import run_eval
-    from tools.errors import FtdesignError
 
-    for name in ("scenarios", "turns", "concurrency"):
-        if getattr(args, name) < 1:
-            raise FtdesignError(f"--{name} is {getattr(args, name)}", hint="use 1 or more")
     output = run_eval(
         args.project,
         model=args.model,

@@ -13,6 +13,7 @@ from tools.artifacts import ARTIFACTS
 from tools.schemas.documents import EVAL_UNAVAILABLE
 
 FTDESIGN = str(Path(sys.executable).with_name("ftdesign"))
+REPO = Path(__file__).resolve().parents[2]  # run the code under test, whatever pip points at
 DOMAIN = "customer support for a SaaS billing product"
 
 
@@ -21,7 +22,12 @@ def clean_env() -> dict[str, str]:
     kept = ("FTDESIGN_KNOWLEDGE_DIR",)
     env = {k: v for k, v in os.environ.items() if not k.startswith("FTDESIGN_") or k in kept}
     # The smallest evaluation that still runs every phase of the harness.
-    return {**env, "FTDESIGN_EVAL_SCENARIOS": "2", "FTDESIGN_EVAL_TURNS": "1"}
+    return {
+        **env,
+        "PYTHONPATH": str(REPO),
+        "FTDESIGN_EVAL_SCENARIOS": "2",
+        "FTDESIGN_EVAL_TURNS": "1",
+    }
 
 
 @pytest.mark.slow
@@ -38,5 +44,6 @@ def test_auto_approved_session_on_the_embedded_model_validates(tmp_path: Path) -
         assert (project / artifact.path).is_file(), artifact.path
     # The harness exists, so the baseline must be a real run, never the unavailable notice.
     assert EVAL_UNAVAILABLE not in (project / ARTIFACTS["eval_results"].path).read_text()
-    check = subprocess.run([FTDESIGN, "validate", str(project)], capture_output=True, text=True)
+    validate = [FTDESIGN, "validate", str(project)]
+    check = subprocess.run(validate, capture_output=True, text=True, env=clean_env())
     assert check.returncode == 0, check.stdout + check.stderr

@@ -15,6 +15,7 @@ from agent_fakes import ScriptedChatModel
 from agent.decisions import read_decisions
 
 SCRIPT = Path(__file__).with_name("session_script.py")
+REPO = Path(__file__).resolve().parents[2]  # the code under test, whatever pip points at
 
 
 def run_and_kill(project: Path, thread: str, step: str, *extra: str) -> None:
@@ -24,7 +25,7 @@ def run_and_kill(project: Path, thread: str, step: str, *extra: str) -> None:
         [sys.executable, str(SCRIPT), str(project), thread, step, *extra],
         stdout=subprocess.PIPE,
         text=True,
-        env=dict(os.environ),
+        env={**os.environ, "PYTHONPATH": str(REPO)},
     )
     try:
         assert process.stdout is not None

@@ -11,10 +11,9 @@ import hashlib
 import shutil
 from pathlib import Path
 
-import yaml
-
 from evals.judge_prompt import Verdict
 from evals.llm.client import Completion
+from evals.rubric_subset import subset_rubric
 from tools.errors import FtdesignError
 
 DOMAIN = Path(__file__).resolve().parents[2] / "knowledge" / "domains" / "coaching"
@@ -80,17 +79,4 @@ def copy_project(dest: Path) -> Path:
 
 def shrink_rubric(project: Path, keep: list[str], examples: int = 3) -> None:
     """Keep a few criteria (and examples each) so real-model tests stay fast; still valid."""
-    path = project / "config" / "rubric.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    data["criteria"] = {k: v for k, v in data["criteria"].items() if k in keep}
-    for criterion in data["criteria"].values():
-        criterion["calibration_examples"] = criterion["calibration_examples"][:examples]
-    for category in data["categories"].values():
-        category["criteria"] = [c for c in category["criteria"] if c in keep]
-    data["categories"] = {k: v for k, v in data["categories"].items() if v["criteria"]}
-    total = sum(v.get("weight", 0) for v in data["categories"].values())
-    for category in data["categories"].values():
-        if "weight" in category:
-            category["weight"] = round(category["weight"] / total, 4)
-    data["safety_gates"] = [g for g in data["safety_gates"] if g in keep]
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    subset_rubric(project / "config" / "rubric.yaml", keep, examples)

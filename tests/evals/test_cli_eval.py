@@ -15,8 +15,8 @@ from evals.progress import Progress
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["--scenarios", "0"], "--scenarios is 0"),
-        (["--turns", "-1"], "--turns is -1"),
+        (["--scenarios", "0"], "scenarios is 0"),
+        (["--turns", "-1"], "turns is -1"),
         (["--model", "/nonexistent/model.gguf"], "--model /nonexistent/model.gguf: no such file"),
         (["--judge", "/nonexistent/judge.gguf"], "--judge /nonexistent/judge.gguf: no such file"),
     ],
