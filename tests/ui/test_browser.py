@@ -16,6 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -36,6 +37,7 @@ CHROMIUM_ARGS = [
 ]
 DOMAIN = "customer support for a SaaS billing product, runs offline on a laptop"
 OTHER_DOMAIN = "a maths tutor for 12 year olds"
+UPLOADED_DOMAIN = "a tutor for adults learning Welsh"
 STEP_TIMEOUT = 600_000  # ms for one step of the embedded model (drafting and the review)
 
 
@@ -148,7 +150,7 @@ def approve(page: Page) -> None:
 
 def docs_shot(page: Page, heading) -> None:
     """`gate-stop.png` for the README: the whole stop (heading to buttons) in one picture."""
-    page.set_viewport_size({"width": 1280, "height": 1800})
+    page.set_viewport_size({"width": 1600, "height": 1900})
     heading.evaluate("node => node.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(500)
     shot(page, "gate-stop.png")
@@ -230,6 +232,50 @@ def test_two_browser_sessions_stay_apart(app: App, browser: Browser) -> None:
     assert OTHER_DOMAIN not in first.locator("main").inner_text()
     assert "(first)" not in second.locator("main").inner_text()
     shot(second, "06-second-session.png")
+
+
+def test_an_uploaded_project_continues_and_downloads(app: App, browser: Browser, tmp_path) -> None:
+    from knowledge.domains import domain_artifact
+
+    marker = "Uploaded for the browser test."
+    project_zip = tmp_path / "welsh-tutor.zip"
+    with zipfile.ZipFile(project_zip, "w") as archive:
+        archive.writestr(
+            "welsh-tutor/.ftdesign/intake.yaml",
+            f"description: {UPLOADED_DOMAIN}\nclosest_domain: tutoring\n",
+        )
+        archive.writestr(
+            "welsh-tutor/model-choice.md",
+            domain_artifact("tutoring", "model_choice") + f"\n{marker}\n",
+        )
+    page = open_page(browser, app, [])
+    page.locator("input[type=file]").first.set_input_files(str(project_zip))
+    expect(page.get_by_text("welsh-tutor.zip").first).to_be_visible(timeout=60_000)
+    page.locator("#chat-input").click()
+    page.keyboard.press("Enter")  # no text: the uploaded intake starts the session
+    expect(page.get_by_text("Received .ftdesign/intake.yaml")).to_be_visible(
+        timeout=60_000
+    )
+    expect(page.get_by_text(f"description: {UPLOADED_DOMAIN}")).to_be_visible(timeout=STEP_TIMEOUT)
+    approve(page)
+    expect(page.get_by_text("Using your uploaded model-choice.md as the draft")).to_be_visible(
+        timeout=STEP_TIMEOUT
+    )
+    expect(page.get_by_text(marker).last).to_be_visible(timeout=STEP_TIMEOUT)
+    expect(page.get_by_text("Read your reply as your own version")).to_be_visible()
+    shot(page, "08-uploaded-project.png")
+
+    page.get_by_role("button", name="Download project").last.click()
+    link = page.get_by_role("link", name=re.compile(r"\.zip$")).last
+    expect(link).to_be_visible(timeout=60_000)
+    with page.expect_download() as download:
+        link.click()
+    with zipfile.ZipFile(download.value.path()) as archive:
+        names = set(archive.namelist())
+        assert marker in archive.read("drafts/model-choice.md").decode()
+    assert ".ftdesign/intake.yaml" in names  # written when intake was approved
+    assert not [n for n in names if "checkpoints" in n or n.startswith(".ftdesign/ui")]
+    page.context.close()
 
 
 def test_password_login_for_shared_use(tmp_path, browser: Browser) -> None:

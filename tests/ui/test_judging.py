@@ -48,9 +48,16 @@ def test_proposals_are_pinned_to_the_labels_asked_for():
     assert [e.response for e in fixed.examples] == ["a", "b"]
 
 
+@pytest.fixture(scope="module")
+def run():
+    """One event loop for the module: the model layer keeps async clients per loop."""
+    with asyncio.Runner() as runner:
+        yield runner.run
+
+
 @pytest.mark.slow
-def test_the_embedded_judge_labels_an_example(tmp_path):
-    result = asyncio.run(
+def test_the_embedded_judge_labels_an_example(tmp_path, run):
+    result = run(
         check(
             "ORD1",
             ORDER_ID,
@@ -66,8 +73,8 @@ def test_the_embedded_judge_labels_an_example(tmp_path):
 
 
 @pytest.mark.slow
-def test_the_embedded_agent_proposes_examples_with_the_wanted_labels(tmp_path):
-    found = asyncio.run(propose("ORD1", ORDER_ID, "customer support for an online shop", tmp_path))
+def test_the_embedded_agent_proposes_examples_with_the_wanted_labels(tmp_path, run):
+    found = run(propose("ORD1", ORDER_ID, "customer support for an online shop", tmp_path))
     assert 1 <= len(found) <= 2
     assert [e.type for e in found] == ["PASS", "FAIL"][: len(found)]
     assert all(e.context.strip() and e.response.strip() for e in found)
