@@ -31,6 +31,7 @@ def clean_env() -> dict[str, str]:
 
 
 @pytest.mark.slow
+@pytest.mark.e2e
 @pytest.mark.timeout(3600)
 def test_auto_approved_session_on_the_embedded_model_validates(tmp_path: Path) -> None:
     project = tmp_path / "support"

@@ -21,7 +21,7 @@ from evals.transcript import Message, Transcript
 from tools.schemas.documents import REQUIRED_SECTIONS, sections
 from tools.scoring import score
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 KEEP = ["UND1", "NAT1", "SAF1"]
 

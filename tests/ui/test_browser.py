@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 
 OUTPUT = Path(__file__).resolve().parents[1] / "output"
 CHROMIUM = "/usr/bin/chromium"
