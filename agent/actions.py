@@ -12,7 +12,7 @@ from agent.context import AgentContext
 from agent.decisions import decide, log_decision
 from agent.gates.base import GateSpec
 from agent.records import Pending, Reply
-from agent.state import DesignState
+from agent.state import DesignState, GateStatus
 from agent.transitions import earlier_steps, next_step, went_back
 from agent.validation import describe, errors, summary
 from tools.errors import FtdesignError
@@ -43,6 +43,19 @@ def _logged(state: DesignState, ctx: AgentContext, step: str, what: str, why: st
     return [*state.decisions, decision]
 
 
+def _moved_on(spec: GateSpec, state: DesignState, status: GateStatus, decisions: list) -> dict:
+    """The step settled as `status`, and the session on to the next step still to do."""
+    statuses = {**state.statuses, spec.step: status}
+    return {
+        "statuses": statuses,
+        "decisions": decisions,
+        "step": next_step(statuses, spec.step),
+        "route": "draft",
+        "pending": Pending(),
+        "reply": None,
+    }
+
+
 def approve(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict:
     blocking = errors(state.pending.findings) if spec.blocking else []
     if blocking:
@@ -62,16 +75,7 @@ def approve(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply)
     decisions = _logged(state, ctx, spec.step, "approved", why)
     if spec.step == "done":
         return {**updates, "decisions": decisions, "route": "end"}
-    statuses = {**state.statuses, spec.step: "passed"}
-    return {
-        **updates,
-        "statuses": statuses,
-        "decisions": decisions,
-        "step": next_step(statuses, spec.step),
-        "route": "draft",
-        "pending": Pending(),
-        "reply": None,
-    }
+    return {**updates, **_moved_on(spec, state, "passed", decisions)}
 
 
 def redraft(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict:
@@ -116,16 +120,8 @@ def skip(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) ->
         return stay(state, f"{spec.title} cannot be skipped.")
     if not reply.text.strip():
         return stay(state, "Say why, so the decision log explains it: `skip: <reason>`.")
-    statuses = {**state.statuses, spec.step: "skipped"}
     decisions = _logged(state, ctx, spec.step, "skipped", reply.text.strip())
-    return {
-        "statuses": statuses,
-        "decisions": decisions,
-        "step": next_step(statuses, spec.step),
-        "route": "draft",
-        "pending": Pending(),
-        "reply": None,
-    }
+    return _moved_on(spec, state, "skipped", decisions)
 
 
 def act(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply) -> dict[str, Any]:

@@ -93,6 +93,7 @@ async def ask_structured(
     messages: list[BaseMessage],
     max_tokens: int,
     repair: Callable[[T], T] | None = None,
+    attempts: int = ATTEMPTS,
 ) -> T:
     """A validated `schema` object from the agent role, repaired, or FtdesignError."""
     injected = ctx.models.get("agent")
@@ -100,10 +101,16 @@ async def ask_structured(
         from evals.llm.structured import astructured
 
         return await astructured(
-            "agent", schema, messages, ctx.project, repair=repair, max_tokens=max_tokens
+            "agent",
+            schema,
+            messages,
+            ctx.project,
+            repair=repair,
+            max_tokens=max_tokens,
+            max_attempts=attempts,
         )
     conversation, problem = list(messages), "no attempt made"
-    for _ in range(ATTEMPTS):
+    for _ in range(attempts):
         try:
             text = (await injected.ainvoke(conversation)).text
         except Exception as error:
@@ -118,6 +125,6 @@ async def ask_structured(
                 HumanMessage(f"That reply is invalid: {problem}. Reply with corrected JSON only."),
             ]
     raise FtdesignError(
-        f"model role agent: no valid {schema.__name__} after {ATTEMPTS} attempts;"
+        f"model role agent: no valid {schema.__name__} after {attempts} attempts;"
         f" last problem: {problem}."
     )

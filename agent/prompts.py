@@ -10,6 +10,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
 from agent.records import DomainContext, Source
 
+REVIEWED_CHARS = 4000  # the start of a long draft; small models have small windows
 DRAFTER = (
     "You help design a fine-tuning project for a multi-turn chat model. You edit one design"
     " artifact at a time. Keep its structure and field names exactly; change content to fit"
@@ -106,7 +107,7 @@ def review_messages(
         SystemMessage(REVIEWER),
         HumanMessage(
             f"{domain_brief(domain)}\n\nChecklist:\n{items}\n\nValidator findings:\n{found}"
-            f"\n\n{title}:\n{draft[:6000]}"
+            f"\n\n{title}:\n{draft[:REVIEWED_CHARS]}"
         ),
     ]
 

@@ -22,6 +22,7 @@ from agent.validation import describe as describe_issue
 from tools.errors import FtdesignError
 
 MAX_SUGGESTIONS = 6
+ATTEMPTS = 2  # a panel that is still invalid after one correction is not worth more waiting
 # What each expert panel should press on, per gate (used when no model can run the panel).
 FOCUS = {
     "model_choice": "speed on the real device and the vocabulary's logits memory",
@@ -97,7 +98,7 @@ async def review(
     try:
         reviewer = describe(ctx).label
         draft = await ask_structured(
-            ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items)
+            ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items), ATTEMPTS
         )
     except FtdesignError as error:
         reviewer = f"none (the model failed: {str(error).splitlines()[0][:200]})"

@@ -7,7 +7,7 @@ Every node returns only the keys it changed; each key holds plain pydantic data
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
@@ -16,31 +16,13 @@ from agent.records import ArtifactRecord, Decision, DomainContext, Pending, Repl
 GateId = Literal[
     "model_choice", "token_economics", "taxonomy", "rubric", "personas", "prompts", "baseline_eval"
 ]
-StepId = Literal[
-    "intake",
-    "model_choice",
-    "token_economics",
-    "taxonomy",
-    "rubric",
-    "personas",
-    "prompts",
-    "baseline_eval",
-    "done",
-]
+StepId = Literal["intake", GateId, "done"]
 GateStatus = Literal["pending", "current", "passed", "skipped", "stale"]
 # Where the router sends the session after a stop: the current step's drafting node,
 # its stop again, the question answerer, or the end of the graph.
 Route = Literal["draft", "stop", "answer", "end"]
 
-GATES: tuple[GateId, ...] = (
-    "model_choice",
-    "token_economics",
-    "taxonomy",
-    "rubric",
-    "personas",
-    "prompts",
-    "baseline_eval",
-)
+GATES: tuple[GateId, ...] = get_args(GateId)
 STEPS: tuple[StepId, ...] = ("intake", *GATES, "done")
 TRACKED: tuple[StepId, ...] = STEPS[:-1]  # steps with a status; `done` has none
 

@@ -12,7 +12,10 @@ calls of one conversation go one after another so they share a cached prefix.
 from __future__ import annotations
 
 import asyncio
+import functools
+from collections.abc import Callable, Coroutine
 from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
 
 from evals import phases
 from evals.calls import make_chat, make_judge, role_overrides
@@ -28,6 +31,9 @@ from evals.writeup import RunOutput, write_outputs
 from tools.errors import FtdesignError
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 def _quiet(_: Progress) -> None:
@@ -95,35 +101,16 @@ async def arun_eval(
     return output
 
 
-def run_eval(
-    project: Path | str,
-    *,
-    model: str | Path | None = None,
-    judge: str | None = None,
-    scenarios: int = 20,
-    turns: int = 3,
-    seed: int = 0,
-    concurrency: int = 1,
-    progress: ProgressCallback | None = None,
-    candidate_max_tokens: int | None = None,
-    trust_threshold: float = TRUST_THRESHOLD,
-    chat: Chat | None = None,
-    judge_call: JudgeCall | None = None,
-) -> RunOutput:
-    """`arun_eval` for synchronous callers (the CLI); from async code await `arun_eval`."""
-    return asyncio.run(
-        arun_eval(
-            project,
-            model=model,
-            judge=judge,
-            scenarios=scenarios,
-            turns=turns,
-            seed=seed,
-            concurrency=concurrency,
-            progress=progress,
-            candidate_max_tokens=candidate_max_tokens,
-            trust_threshold=trust_threshold,
-            chat=chat,
-            judge_call=judge_call,
-        )
-    )
+def _blocking(coroutine: Callable[P, Coroutine[Any, Any, R]], name: str) -> Callable[P, R]:
+    """`coroutine` run to its end, taking its parameters, so they are declared only once."""
+
+    @functools.wraps(coroutine)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        return asyncio.run(coroutine(*args, **kwargs))
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+# For synchronous callers (the CLI); from async code await `arun_eval`.
+run_eval = _blocking(arun_eval, "run_eval")

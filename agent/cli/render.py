@@ -46,7 +46,8 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
 
 
 def render_event(event: Event, draft_lines: int | None = 30) -> str | None:
-    """The text to print for one event; tokens are printed by the caller without newlines."""
+    """The text to print for one event; streamed tokens are not printed (the stop that
+    follows shows the whole answer with its sources)."""
     if event.kind == "stop" and event.stop is not None:
         return render_stop(event.stop, draft_lines)
     if event.kind == "progress":

@@ -85,9 +85,6 @@ async def run_headless(args: argparse.Namespace) -> int:
         while True:
             stop, failed = None, False
             async for event in events:
-                if event.kind == "token":
-                    print(event.text, end="", flush=True)
-                    continue
                 text = render_event(event, None if args.full else 30)
                 if text is not None:
                     print(text, flush=True)

@@ -1,6 +1,6 @@
 """The shape every gate module fills in, so a reader who knows one gate knows them all.
 
-A gate module defines four coroutines and a `SPEC`:
+A gate module defines a `SPEC`, a `GateSpec` holding five functions:
 
 - `draft(state, ctx, sources)`: the first draft, from the closest worked domain and the
   user's answers (adapted by the model unless the template must carry it);
@@ -11,6 +11,11 @@ A gate module defines four coroutines and a `SPEC`:
 
 Drafting nodes call the first three (model work happens there, before the stop, so a
 resumed stop never redrafts); stop nodes call `approve`.
+
+A module writes only the functions in which its gate differs. The usual adopt, check
+and approve come from gates/common.py (`adopter`, `check_artifacts`, `approver`); the
+YAML gates differ only in schema and `repair`, so `yaml_gate` (gates/yaml_drafts.py)
+builds their whole spec.
 """
 
 from __future__ import annotations

@@ -16,10 +16,9 @@ from pydantic import BaseModel, Field
 
 from agent.context import AgentContext
 from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import approve_artifacts, check_artifacts
+from agent.gates.common import adopter, approver, check_artifacts
 from agent.gates.settings import revise_settings
-from agent.gates.yaml_drafts import adopt_text
-from agent.records import Issue, Source
+from agent.records import Source
 from agent.state import DesignState
 from tools.errors import FtdesignError
 from tools.schemas.documents import EVAL_UNAVAILABLE, REQUIRED_SECTIONS
@@ -124,18 +123,6 @@ async def revise(
     return await evaluate(ctx, settings)
 
 
-async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
-    return await adopt_text(KIND, text)
-
-
-def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    return check_artifacts(state, texts)
-
-
-def approve(state: DesignState, ctx: AgentContext) -> dict:
-    return approve_artifacts(state, ctx, (KIND,))
-
-
 SPEC = GateSpec(
     step="baseline_eval",
     title="Baseline evaluation",
@@ -145,8 +132,8 @@ SPEC = GateSpec(
     artifacts=(KIND,),
     draft=draft,
     revise=revise,
-    adopt=adopt,
-    check=check,
-    approve=approve,
+    adopt=adopter(KIND),
+    check=check_artifacts,
+    approve=approver((KIND,)),
     redraft_on_revisit=True,
 )

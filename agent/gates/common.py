@@ -1,5 +1,8 @@
 """Helpers the artifact gates share: templates, the model's adaptation, writing on approval.
 
+Gates that draft differently still take a paste, check and approve alike; `adopter`,
+`check_artifacts` and `approver` are those shared parts, in the shape gates/base.py sets.
+
 A model's rewrite is kept only when it does not break more validator checks than the
 text it replaces; otherwise the gate keeps the old text and says why. That is what
 lets a weak model take part without ever making a draft worse.
@@ -12,7 +15,7 @@ from typing import Any
 import yaml
 
 from agent.context import AgentContext
-from agent.gates.base import Drafted
+from agent.gates.base import AdoptFn, ApproveFn, Drafted
 from agent.llm import ask_text, describe
 from agent.prompts import MODEL_FAILED, adapt_messages, change_messages
 from agent.records import Issue, Source
@@ -130,7 +133,22 @@ async def revise_markdown(
     return Drafted(texts, origin_of(ctx))
 
 
-def check_artifacts(state: DesignState, texts: dict[str, str]) -> list[Issue]:
+async def adopt_text(kind: str, text: str) -> Drafted:
+    """The user's own version, taken as is; validation will say what it lacks."""
+    return Drafted({kind: text.strip() + "\n"}, "user")
+
+
+def adopter(kind: str) -> AdoptFn:
+    """A gate's `adopt` for its one artifact: the pasted text becomes the draft."""
+
+    async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
+        return await adopt_text(kind, text)
+
+    return adopt
+
+
+def check_artifacts(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
+    """A gate's `check` when the artifact validators say all there is to say."""
     return [issue for kind, text in texts.items() for issue in validate_artifact(kind, text)]
 
 
@@ -142,3 +160,12 @@ def approve_artifacts(state: DesignState, ctx: AgentContext, kinds: tuple[str, .
         write_artifact(ctx.project, ARTIFACTS[kind].path, record.current)  # type: ignore[index]
         records[kind] = record.model_copy(update={"approved": record.current})
     return {"artifacts": records}
+
+
+def approver(kinds: tuple[str, ...]) -> ApproveFn:
+    """A gate's `approve` that writes these artifacts and nothing else."""
+
+    def approve(state: DesignState, ctx: AgentContext) -> dict:
+        return approve_artifacts(state, ctx, kinds)
+
+    return approve

@@ -17,10 +17,9 @@ from pydantic import BaseModel, Field
 
 from agent.context import AgentContext
 from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import approve_artifacts, check_artifacts
+from agent.gates.common import adopt_text, approver, check_artifacts
 from agent.gates.settings import parse_settings, revise_settings
-from agent.gates.yaml_drafts import adopt_text
-from agent.records import Issue, Source
+from agent.records import Source
 from agent.state import DesignState
 from tools.errors import FtdesignError
 from tools.model_choice import DEFAULT_DEPLOYMENT, Candidate, ChoiceInputs, render_model_choice
@@ -118,14 +117,6 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
     return await adopt_text(KIND, text)
 
 
-def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    return check_artifacts(state, texts)
-
-
-def approve(state: DesignState, ctx: AgentContext) -> dict:
-    return approve_artifacts(state, ctx, (KIND,))
-
-
 SPEC = GateSpec(
     step="model_choice",
     title="Model choice",
@@ -136,7 +127,7 @@ SPEC = GateSpec(
     draft=draft,
     revise=revise,
     adopt=adopt,
-    check=check,
-    approve=approve,
+    check=check_artifacts,
+    approve=approver((KIND,)),
     redraft_on_revisit=True,
 )

@@ -14,7 +14,7 @@ import re
 
 from agent.context import AgentContext
 from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import approve_artifacts, check_artifacts, draft_markdown, revise_markdown
+from agent.gates.common import approver, check_artifacts, draft_markdown, revise_markdown
 from agent.records import Issue, Source
 from agent.state import DesignState
 from tools.artifacts import ARTIFACTS, Kind
@@ -83,11 +83,8 @@ def _budget_issue(ctx: AgentContext, system_prompt: str) -> list[Issue]:
 
 
 def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    return check_artifacts(state, texts) + _budget_issue(ctx, texts.get("system_prompt", ""))
-
-
-def approve(state: DesignState, ctx: AgentContext) -> dict:
-    return approve_artifacts(state, ctx, KINDS)
+    found = check_artifacts(state, ctx, texts)
+    return found + _budget_issue(ctx, texts.get("system_prompt", ""))
 
 
 SPEC = GateSpec(
@@ -101,5 +98,5 @@ SPEC = GateSpec(
     revise=revise,
     adopt=adopt,
     check=check,
-    approve=approve,
+    approve=approver(KINDS),
 )

@@ -9,15 +9,8 @@ one criterion at a time in the UI, or by change requests here.
 
 from __future__ import annotations
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import approve_artifacts, check_artifacts
-from agent.gates.yaml_drafts import adopt_text, draft_yaml, normalised, revise_yaml
-from agent.records import Issue, Source
-from agent.state import DesignState
+from agent.gates.yaml_drafts import normalised, yaml_gate
 from tools.schemas.rubric import Rubric
-
-KIND = "rubric"
 
 
 def repair(rubric: Rubric) -> Rubric:
@@ -30,39 +23,13 @@ def repair(rubric: Rubric) -> Rubric:
     return rubric.model_copy(update={"categories": categories})
 
 
-async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
-    return await draft_yaml(state, ctx, KIND, Rubric, repair, sources)
-
-
-async def revise(
-    state: DesignState, ctx: AgentContext, request: str, sources: list[Source]
-) -> Drafted:
-    return await revise_yaml(state, ctx, KIND, Rubric, repair, request, sources)
-
-
-async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
-    return await adopt_text(KIND, text)
-
-
-def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    return check_artifacts(state, texts)
-
-
-def approve(state: DesignState, ctx: AgentContext) -> dict:
-    return approve_artifacts(state, ctx, (KIND,))
-
-
-SPEC = GateSpec(
+SPEC = yaml_gate(
     step="rubric",
     title="Evaluation rubric",
     question="Are these the yes/no questions a good conversation must pass, and are the"
     " safety gates complete?",
     query="rubric binary criteria categories weights safety gates calibration examples",
-    artifacts=(KIND,),
-    draft=draft,
-    revise=revise,
-    adopt=adopt,
-    check=check,
-    approve=approve,
-    fmt="yaml",
+    kind="rubric",
+    schema=Rubric,
+    repair=repair,
 )

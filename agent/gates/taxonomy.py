@@ -8,15 +8,8 @@ approves it.
 
 from __future__ import annotations
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import approve_artifacts, check_artifacts
-from agent.gates.yaml_drafts import adopt_text, draft_yaml, normalised, normalised_map, revise_yaml
-from agent.records import Issue, Source
-from agent.state import DesignState
+from agent.gates.yaml_drafts import normalised, normalised_map, yaml_gate
 from tools.schemas.taxonomy import TaxonomyFile
-
-KIND = "taxonomy"
 
 
 def repair(file: TaxonomyFile) -> TaxonomyFile:
@@ -32,38 +25,12 @@ def repair(file: TaxonomyFile) -> TaxonomyFile:
     return TaxonomyFile.from_data(data)
 
 
-async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
-    return await draft_yaml(state, ctx, KIND, TaxonomyFile, repair, sources)
-
-
-async def revise(
-    state: DesignState, ctx: AgentContext, request: str, sources: list[Source]
-) -> Drafted:
-    return await revise_yaml(state, ctx, KIND, TaxonomyFile, repair, request, sources)
-
-
-async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
-    return await adopt_text(KIND, text)
-
-
-def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    return check_artifacts(state, texts)
-
-
-def approve(state: DesignState, ctx: AgentContext) -> dict:
-    return approve_artifacts(state, ctx, (KIND,))
-
-
-SPEC = GateSpec(
+SPEC = yaml_gate(
     step="taxonomy",
     title="Input taxonomy",
     question="Does this distribution of topics, styles, difficulty and edge cases fit your users?",
     query="input taxonomy dimensions weights edge cases share",
-    artifacts=(KIND,),
-    draft=draft,
-    revise=revise,
-    adopt=adopt,
-    check=check,
-    approve=approve,
-    fmt="yaml",
+    kind="taxonomy",
+    schema=TaxonomyFile,
+    repair=repair,
 )

@@ -2,7 +2,8 @@
 
 The model answers with the artifact's own schema through structured output; the
 gate's `repair` then fixes silly-but-valid content deterministically (weights that
-do not sum to one) before the object is dumped back to YAML and validated.
+do not sum to one) before the object is dumped back to YAML and validated. These
+gates differ only in their artifact, schema and repair, so `yaml_gate` builds each one.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from typing import Any, Protocol, TypeVar
 from pydantic import BaseModel
 
 from agent.context import AgentContext
-from agent.gates.base import Drafted
+from agent.gates.base import Drafted, GateSpec
 from agent.gates.common import (
+    adopter,
+    approver,
+    check_artifacts,
     check_can_rewrite,
     keep_if_not_worse,
     origin_of,
@@ -25,7 +29,7 @@ from agent.gates.common import (
 from agent.llm import ask_structured
 from agent.prompts import MODEL_FAILED, adapt_messages, change_messages
 from agent.records import Source
-from agent.state import DesignState
+from agent.state import DesignState, StepId
 from tools.artifacts import ARTIFACTS
 from tools.errors import FtdesignError
 
@@ -98,6 +102,36 @@ async def revise_yaml(
     return Drafted({kind: keep_if_not_worse(kind, current, new)}, origin_of(ctx))
 
 
-async def adopt_text(kind: str, text: str) -> Drafted:
-    """The user's own version, taken as is; validation will say what it lacks."""
-    return Drafted({kind: text.strip() + "\n"}, "user")
+def yaml_gate(
+    *,
+    step: StepId,
+    title: str,
+    question: str,
+    query: str,
+    kind: str,
+    schema: type[M],
+    repair: Callable[[M], M],
+) -> GateSpec:
+    """The gate for one YAML artifact, drafted and revised through `schema` and `repair`."""
+
+    async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
+        return await draft_yaml(state, ctx, kind, schema, repair, sources)
+
+    async def revise(
+        state: DesignState, ctx: AgentContext, request: str, sources: list[Source]
+    ) -> Drafted:
+        return await revise_yaml(state, ctx, kind, schema, repair, request, sources)
+
+    return GateSpec(
+        step=step,
+        title=title,
+        question=question,
+        query=query,
+        artifacts=(kind,),
+        draft=draft,
+        revise=revise,
+        adopt=adopter(kind),
+        check=check_artifacts,
+        approve=approver((kind,)),
+        fmt="yaml",
+    )

@@ -56,3 +56,10 @@ def test_unusable_postgres_url_is_a_clear_error(
         asyncio.run(open_it())
     assert "secret" not in str(error.value)
     assert not (tmp_path / CHECKPOINTS).exists()
+
+
+def test_threads_of_a_project_are_listed(driver, project: Path) -> None:  # type: ignore[no-untyped-def]
+    from agent.checkpoint import list_threads
+
+    driver.start()
+    assert asyncio.run(list_threads(project)) == [driver.session.thread_id]

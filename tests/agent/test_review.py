@@ -46,6 +46,5 @@ def test_a_panel_without_risks_is_rejected_as_garbage(tmp_path: Path) -> None:
         expert["risks"] = []
     model = ScriptedChatModel(script={"review": [json.dumps(data)]})
     result = run_review(tmp_path, model, [])
-    assert (
-        result.reviewer.startswith("none") and model.count("review") == 3
-    )  # three attempts, then honest
+    assert result.reviewer.startswith("none")
+    assert model.count("review") == 2  # one correction, then the honest placeholder

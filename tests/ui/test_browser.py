@@ -251,11 +251,10 @@ def test_an_uploaded_project_continues_and_downloads(app: App, browser: Browser,
     page = open_page(browser, app, [])
     page.locator("input[type=file]").first.set_input_files(str(project_zip))
     expect(page.get_by_text("welsh-tutor.zip").first).to_be_visible(timeout=60_000)
-    page.locator("#chat-input").click()
-    page.keyboard.press("Enter")  # no text: the uploaded intake starts the session
-    expect(page.get_by_text("Received .ftdesign/intake.yaml")).to_be_visible(
-        timeout=60_000
-    )
+    send_button = page.locator("#chat-submit")
+    expect(send_button).to_be_enabled(timeout=60_000)  # enabled once the upload has finished
+    send_button.click()  # no text: the uploaded intake starts the session
+    expect(page.get_by_text("Received .ftdesign/intake.yaml")).to_be_visible(timeout=60_000)
     expect(page.get_by_text(f"description: {UPLOADED_DOMAIN}")).to_be_visible(timeout=STEP_TIMEOUT)
     approve(page)
     expect(page.get_by_text("Using your uploaded model-choice.md as the draft")).to_be_visible(
@@ -266,7 +265,7 @@ def test_an_uploaded_project_continues_and_downloads(app: App, browser: Browser,
     shot(page, "08-uploaded-project.png")
 
     page.get_by_role("button", name="Download project").last.click()
-    link = page.get_by_role("link", name=re.compile(r"\.zip$")).last
+    link = page.get_by_role("link", name=re.compile(r"-\d{8}-\d{6}\.zip$")).last  # not the upload
     expect(link).to_be_visible(timeout=60_000)
     with page.expect_download() as download:
         link.click()
