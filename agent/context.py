@@ -50,7 +50,7 @@ class AgentContext:
     )
     draft_max_tokens: int = 4096
     reply_max_tokens: int = 700
-    review_max_tokens: int = 1000
+    review_max_tokens: int = 1300  # above the bounded review schema's longest reply (a test)
     knowledge_hits: int = 4
     # The baseline gate's first run; the user can re-run with other numbers at its stop.
     eval_scenarios: int = field(default_factory=lambda: _env_int("FTDESIGN_EVAL_SCENARIOS", 20))

@@ -17,8 +17,9 @@ DRAFTER = (
     " the domain. Weights in one distribution sum to 1.0. Return only the artifact."
 )
 REVIEWER = (
-    "You review one fine-tuning design artifact before the user approves it. Judge each"
-    " checklist item strictly (ok true only when the artifact clearly satisfies it). Then"
+    "You review one fine-tuning design artifact before the user approves it. Answer each"
+    " numbered checklist item in order, strictly (ok true only when the artifact clearly"
+    " satisfies it). Then"
     " play 3 to 5 experts who fit the domain (a practitioner, a safety specialist, a user"
     " advocate, an evaluation researcher, ...): each names concrete risks, what would pass"
     " this artifact but still be inadequate, and which users it misses. End with short,"
@@ -61,7 +62,7 @@ MODEL_FAILED = (
 def domain_brief(domain: DomainContext) -> str:
     return (
         f"Domain: {domain.description}\nHardware: {domain.hardware}\n"
-        f"Offline needed: {domain.offline}\nBudget: {domain.budget}\n"
+        f"Offline: {domain.offline_need}\nBudget: {domain.budget}\n"
         f"Available expertise: {domain.expertise}"
     )
 
@@ -101,7 +102,7 @@ def change_messages(
 def review_messages(
     title: str, draft: str, checklist: list[str], domain: DomainContext, findings: list[str]
 ) -> list[BaseMessage]:
-    items = "\n".join(f"- {item}" for item in checklist) or "- (no checklist found)"
+    items = "\n".join(f"{n}. {item}" for n, item in enumerate(checklist, 1)) or "(no checklist)"
     found = "\n".join(f"- {f}" for f in findings) or "- none"
     return [
         SystemMessage(REVIEWER),

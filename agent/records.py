@@ -29,6 +29,10 @@ class DomainContext(BaseModel):
     expertise: str = "not stated"
     candidates: list[str] = Field(default_factory=list, description="GGUF files to compare")
 
+    @property
+    def offline_need(self) -> str:
+        return {True: "required", False: "not required", None: "not stated"}[self.offline]
+
 
 class Issue(BaseModel):
     """One validator finding, flattened for the state and the stop payload."""

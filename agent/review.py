@@ -9,8 +9,9 @@ first suggested edits, so "apply 1" fixes what the tools can prove is wrong.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Annotated
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from agent.context import AgentContext
 from agent.llm import ask_structured, describe
@@ -22,6 +23,8 @@ from agent.validation import describe as describe_issue
 from tools.errors import FtdesignError
 
 MAX_SUGGESTIONS = 6
+MIN_EXPERTS = 3
+MAX_CHECKS = 8  # the longest gate checklist in the guides (a test keeps it so)
 ATTEMPTS = 2  # a panel that is still invalid after one correction is not worth more waiting
 # What each expert panel should press on, per gate (used when no model can run the panel).
 FOCUS = {
@@ -37,53 +40,82 @@ FOCUS = {
 PANEL = ("Domain practitioner", "Safety specialist", "User advocate", "Evaluation researcher")
 
 
+# Every string and list the model writes is bounded in the schema, so grammar-constrained
+# decoding always closes the JSON inside `review_max_tokens` (a 135M model otherwise rambles
+# to the limit and the reply is cut off mid-string).
+Phrase = Annotated[str, StringConstraints(min_length=3, max_length=100)]
+Suggestion = Annotated[str, StringConstraints(min_length=15, max_length=100)]  # an edit, not a word
+
+
+class CheckAnswer(BaseModel):
+    """The model's answer to one checklist item; items are matched by position."""
+
+    ok: bool
+    note: str = Field(default="", max_length=80)
+
+
 class Expert(BaseModel):
     """One panellist as the model must write it: every field filled in."""
 
-    name: str = Field(min_length=2)
-    role: str = Field(min_length=3)
-    risks: list[str] = Field(min_length=1, max_length=3)
-    inadequate_pass: str = Field(min_length=10)
-    missed_users: str = Field(min_length=3)
+    name: str = Field(min_length=2, max_length=24)
+    role: str = Field(min_length=3, max_length=48)
+    risks: list[Phrase] = Field(min_length=1, max_length=2)
+    inadequate_pass: str = Field(min_length=10, max_length=120)
+    missed_users: str = Field(min_length=3, max_length=80)
 
 
 class ReviewDraft(BaseModel):
     """What the model returns; the verdict and numbering are added by code."""
 
-    checklist: list[ChecklistCheck] = Field(default_factory=list)
-    experts: list[Expert] = Field(min_length=3, max_length=5)
-    suggestions: list[str] = Field(default_factory=list, max_length=5)
+    checks: list[CheckAnswer] = Field(max_length=MAX_CHECKS)
+    experts: list[Expert] = Field(min_length=MIN_EXPERTS, max_length=5)
+    suggestions: list[Suggestion] = Field(default_factory=list, max_length=3)
 
 
-def aligned(items: list[str]) -> Callable[[ReviewDraft], ReviewDraft]:
-    """A repair that pins the checklist to the guide's own items, in order."""
-
-    def repair(draft: ReviewDraft) -> ReviewDraft:
-        checks = list(draft.checklist[: len(items)])
-        checks += [
-            ChecklistCheck(item=i, ok=False, note="not assessed") for i in items[len(checks) :]
-        ]
-        fixed = [c.model_copy(update={"item": item}) for c, item in zip(checks, items, strict=True)]
-        return draft.model_copy(update={"checklist": fixed})
-
-    return repair
+def checked(items: list[str], answers: list[CheckAnswer]) -> list[ChecklistCheck]:
+    """The guide's own checklist items paired with the model's answers, in order."""
+    missing = [CheckAnswer(ok=False, note="not assessed")] * max(0, len(items) - len(answers))
+    return [
+        ChecklistCheck(item=item, ok=answer.ok, note=answer.note)
+        for item, answer in zip(items, list(answers) + missing, strict=False)
+    ]
 
 
-def fallback(step: str, domain: str, items: list[str]) -> ReviewDraft:
-    """An honest placeholder: the checklist unassessed and the panel's questions unanswered."""
+def unassessed(step: str, names: tuple[str, ...] = PANEL) -> list[Expert]:
+    """Panellists whose questions no model answered, saying what they would press on."""
     focus = FOCUS.get(step, "what this artifact misses")
-    experts = [
+    return [
         Expert(
             name=name,
-            role=f"{name.lower()} for {domain or 'this domain'}",
+            role=name.lower(),
             risks=[f"check {focus}"],
             inadequate_pass="not assessed: no model ran the panel",
             missed_users="not assessed",
         )
-        for name in PANEL
+        for name in names
     ]
-    checks = [ChecklistCheck(item=i, ok=False, note="not assessed by a model") for i in items]
-    return ReviewDraft(checklist=checks, experts=experts)
+
+
+def distinct_panel(step: str) -> Callable[[ReviewDraft], ReviewDraft]:
+    """A repair for small models, which often play one expert several times: keep the first
+    of each name and make up the minimum with honest unassessed panellists."""
+
+    def repair(draft: ReviewDraft) -> ReviewDraft:
+        first: dict[str, Expert] = {}
+        for expert in draft.experts:
+            first.setdefault(expert.name.strip().lower(), expert)
+        experts = list(first.values())
+        experts += unassessed(step, PANEL[: max(0, MIN_EXPERTS - len(experts))])
+        suggestions = list(dict.fromkeys(draft.suggestions))
+        return draft.model_copy(update={"experts": experts, "suggestions": suggestions})
+
+    return repair
+
+
+def fallback(step: str, items: list[str]) -> ReviewDraft:
+    """An honest placeholder: the checklist unassessed and the panel's questions unanswered."""
+    checks = [CheckAnswer(ok=False, note="not assessed by a model") for _ in items]
+    return ReviewDraft(checks=checks, experts=unassessed(step))
 
 
 async def review(
@@ -98,17 +130,18 @@ async def review(
     try:
         reviewer = describe(ctx).label
         draft = await ask_structured(
-            ctx, ReviewDraft, messages, ctx.review_max_tokens, aligned(items), ATTEMPTS
+            ctx, ReviewDraft, messages, ctx.review_max_tokens, distinct_panel(step), ATTEMPTS
         )
     except FtdesignError as error:
         reviewer = f"none (the model failed: {str(error).splitlines()[0][:200]})"
-        draft = fallback(step, state.domain.description, items)
+        draft = fallback(step, items)
     fixes = [f"Fix {i.code}: {i.message}" for i in problems]
     suggestions = list(dict.fromkeys(fixes + draft.suggestions))[:MAX_SUGGESTIONS]
-    clean = not problems and all(c.ok for c in draft.checklist)
+    checklist = checked(items, draft.checks)
+    clean = not problems and all(c.ok for c in checklist)
     return Review(
         verdict="PASS" if clean else "CONCERNS",
-        checklist=draft.checklist,
+        checklist=checklist,
         experts=[ExpertCritique(**expert.model_dump()) for expert in draft.experts],
         suggestions=suggestions,
         reviewer=reviewer,

@@ -69,6 +69,8 @@ def start_server(gguf: Path, log: Path, port: int) -> subprocess.Popen[bytes]:
             threads,
             "--verbose",
             "True",
+            "--logits_all",  # as the embedded server: no fp32 logits kept per prompt token
+            "False",
         ],
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,

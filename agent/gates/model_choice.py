@@ -52,7 +52,7 @@ def defaults(state: DesignState) -> ChoiceSettings:
     memory = re.search(r"(\d+(?:\.\d+)?)\s*GB", state.domain.hardware, re.IGNORECASE)
     d = state.domain
     rationale = (
-        f"- Constraints from intake: hardware {d.hardware}; offline {d.offline}; budget"
+        f"- Constraints from intake: hardware {d.hardware}; offline {d.offline_need}; budget"
         f" {d.budget}. Prefer the candidate whose window fits the token budget and whose"
         " quantized build runs on that hardware; confirm speed there and the base pass rate"
         " (gate 7) before committing."

@@ -16,6 +16,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Any
 
+import httpx
 from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
@@ -89,7 +90,10 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
         "api_key": SecretStr(key),
         "temperature": settings.temperature,
         "seed": settings.seed,
-        "timeout": settings.timeout,
+        # An httpx.Timeout (unhashable) makes langchain-openai build a client for this model
+        # instead of reusing one cached per URL, which breaks once its event loop has closed
+        # (each CLI command and test runs its own loop).
+        "timeout": httpx.Timeout(settings.timeout),
         "max_retries": settings.max_retries,
         "stream_usage": True,
     }

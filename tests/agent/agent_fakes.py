@@ -21,7 +21,7 @@ from agent import prompts
 
 REVIEW = json.dumps(
     {
-        "checklist": [{"item": "x", "ok": True, "note": "scripted"}],
+        "checks": [{"ok": True, "note": "scripted"}],
         "experts": [
             {
                 "name": f"Expert {n}",

@@ -8,13 +8,29 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+from evals.rubric_subset import subset_rubric
+from knowledge.domains import domain_artifact
 from tools.artifacts import ARTIFACTS
+from tools.loading import load_artifact
 from tools.schemas.documents import EVAL_UNAVAILABLE
 
 FTDESIGN = str(Path(sys.executable).with_name("ftdesign"))
 REPO = Path(__file__).resolve().parents[2]  # run the code under test, whatever pip points at
+OUTPUT = REPO / "tests" / "output"
 DOMAIN = "customer support for a SaaS billing product"
+# The user pastes a three-criterion rubric (one a safety gate) at gate 4: the paste path on the
+# real model, and an evaluation small enough for two cores (9 calibration labels, 6 judgments).
+KEPT = ["RES1", "TON1", "SAF1"]
+APPROVALS_BEFORE_RUBRIC = 4  # intake, model choice, token economics, taxonomy
+
+
+def pasted_rubric(folder: Path) -> str:
+    path = folder / "rubric.yaml"
+    path.write_text(domain_artifact("customer_support", "rubric"), encoding="utf-8")
+    subset_rubric(path, KEPT, examples=3)
+    return path.read_text(encoding="utf-8")
 
 
 def clean_env() -> dict[str, str]:
@@ -35,14 +51,21 @@ def clean_env() -> dict[str, str]:
 @pytest.mark.timeout(3600)
 def test_auto_approved_session_on_the_embedded_model_validates(tmp_path: Path) -> None:
     project = tmp_path / "support"
+    answers = tmp_path / "answers.yaml"
+    replies = ["approve"] * APPROVALS_BEFORE_RUBRIC + [pasted_rubric(tmp_path)]
+    answers.write_text(yaml.safe_dump(replies), encoding="utf-8")
     command = [FTDESIGN, "run", "--project", str(project), "--domain", DOMAIN, "--auto-approve"]
+    command += ["--answers", str(answers)]
     run = subprocess.run(command, capture_output=True, text=True, env=clean_env(), timeout=3500)
-    (tmp_path / "transcript.txt").write_text(run.stdout)
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    (OUTPUT / "session-transcript.txt").write_text(run.stdout)  # the README's example session
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert run.stdout.count("Drafting with the embedded demo model") == 1
     assert "All gates are settled" in run.stdout
     for artifact in ARTIFACTS.values():
         assert (project / artifact.path).is_file(), artifact.path
+    rubric = load_artifact(project / ARTIFACTS["rubric"].path, "rubric")
+    assert list(rubric.criteria) == KEPT  # the pasted rubric, not the template
     # The harness exists, so the baseline must be a real run, never the unavailable notice.
     assert EVAL_UNAVAILABLE not in (project / ARTIFACTS["eval_results"].path).read_text()
     validate = [FTDESIGN, "validate", str(project)]

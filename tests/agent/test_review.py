@@ -10,8 +10,10 @@ from agent_fakes import REVIEW, ScriptedChatModel
 
 from agent.context import AgentContext
 from agent.records import Issue
-from agent.review import PANEL, review
-from agent.state import DesignState
+from agent.retrieval import checklist
+from agent.review import MAX_CHECKS, PANEL, ReviewDraft, review
+from agent.state import GATES, DesignState
+from tools.tokens import count_tokens, get_tokenizer
 
 
 def run_review(tmp_path: Path, model: ScriptedChatModel, found: list[Issue]):  # type: ignore[no-untyped-def]
@@ -21,9 +23,48 @@ def run_review(tmp_path: Path, model: ScriptedChatModel, found: list[Issue]):  #
 
 def test_all_checks_ok_and_no_findings_is_a_pass(tmp_path: Path) -> None:
     data = json.loads(REVIEW)
-    data["checklist"] = [{"item": "?", "ok": True}] * 20
+    data["checks"] = [{"ok": True}] * len(checklist("rubric"))
     result = run_review(tmp_path, ScriptedChatModel(script={"review": [json.dumps(data)]}), [])
     assert result.verdict == "PASS" and len(result.experts) == 3
+
+
+def test_answers_pair_with_the_guide_items_in_order(tmp_path: Path) -> None:
+    data = json.loads(REVIEW)
+    data["checks"] = [{"ok": True, "note": "first"}, {"ok": False, "note": "second"}]
+    result = run_review(tmp_path, ScriptedChatModel(script={"review": [json.dumps(data)]}), [])
+    items = checklist("rubric")
+    assert [c.item for c in result.checklist] == items
+    assert [(c.ok, c.note) for c in result.checklist[:2]] == [(True, "first"), (False, "second")]
+    assert all(c.note == "not assessed" for c in result.checklist[2:])
+    assert result.verdict == "CONCERNS"
+
+
+def test_every_gate_checklist_fits_the_review_schema() -> None:
+    assert all(0 < len(checklist(step)) <= MAX_CHECKS for step in GATES)
+
+
+def test_the_longest_review_the_schema_allows_fits_its_token_limit(smollm2_gguf) -> None:
+    """Grammar decoding follows the schema, so a bounded schema means a reply that closes."""
+    words = "the risk of replies that wander off "
+
+    def longest(schema: dict) -> object:  # every list and string at its maximum
+        if "$ref" in schema:
+            return longest(defs[schema["$ref"].split("/")[-1]])
+        kind = schema.get("type")
+        if kind == "object":
+            return {name: longest(sub) for name, sub in schema["properties"].items()}
+        if kind == "array":
+            return [longest(schema["items"])] * schema["maxItems"]
+        if kind == "string":
+            return (words * 50)[: schema["maxLength"]]
+        return True
+
+    full = ReviewDraft.model_json_schema()
+    defs = full["$defs"]
+    text = json.dumps(longest(full), indent=1)
+    ReviewDraft.model_validate_json(text)
+    used = count_tokens(text, get_tokenizer(smollm2_gguf))
+    assert used < AgentContext(project=Path(".")).review_max_tokens, used
 
 
 def test_a_warning_makes_concerns_and_the_first_suggestion(tmp_path: Path) -> None:
@@ -48,3 +89,14 @@ def test_a_panel_without_risks_is_rejected_as_garbage(tmp_path: Path) -> None:
     result = run_review(tmp_path, model, [])
     assert result.reviewer.startswith("none")
     assert model.count("review") == 2  # one correction, then the honest placeholder
+
+
+def test_one_expert_played_five_times_is_one_expert_and_two_unassessed(tmp_path: Path) -> None:
+    data = json.loads(REVIEW)
+    data["experts"] = [dict(data["experts"][0], risks=[f"risk {n}"]) for n in range(5)]
+    data["suggestions"] = ["Name one more edge case"] * 2
+    result = run_review(tmp_path, ScriptedChatModel(script={"review": [json.dumps(data)]}), [])
+    assert [e.name for e in result.experts] == ["Expert 1", *PANEL[:2]]
+    assert result.experts[0].risks == ["risk 0"]
+    assert result.experts[1].inadequate_pass.startswith("not assessed")
+    assert result.suggestions == ["Name one more edge case"]

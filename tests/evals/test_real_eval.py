@@ -26,17 +26,6 @@ pytestmark = [pytest.mark.slow, pytest.mark.e2e]
 KEEP = ["UND1", "NAT1", "SAF1"]
 
 
-@pytest.fixture(autouse=True)
-def fresh_http_clients():
-    """Each test runs its own event loop; langchain-openai caches one async HTTP client per
-    URL across loops, and a client bound to a closed loop fails ("Event loop is closed").
-    Reported to the model layer; until it builds clients per loop, start each test clean."""
-    from langchain_openai.chat_models import _client_utils
-
-    _client_utils._cached_async_httpx_client.cache_clear()
-    yield
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     return copy_project(tmp_path_factory.mktemp("real") / "coaching")
