@@ -63,7 +63,7 @@ def strip_fence(text: str) -> str:
 def _json_of(text: str) -> Any:
     body = strip_fence(text)
     start, end = body.find("{"), body.rfind("}")
-    return json.loads(body[start : end + 1] if start >= 0 < end else body)
+    return json.loads(body[start : end + 1] if start >= 0 < end else body, strict=False)
 
 
 async def ask_text(ctx: AgentContext, messages: list[BaseMessage], max_tokens: int) -> str:

@@ -183,7 +183,7 @@ def main() -> None:
     report_floor("evaluation run", wall, timings)
     print(f"report: {output.report}")
     if not args.skip_cache:
-        judge_cache_benchmark(project, output, smol)
+        judge_cache_benchmark(project, output.records.parent, smol)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ from evals.records import RunStore
 from evals.reliability import example_transcript
 from evals.scorer import applicable
 from evals.transcript import Transcript
-from evals.writeup import RunOutput
 
 SCHEMA_NOTE = "Reply with one JSON object only, matching this JSON schema:\n"  # as the model layer
 
@@ -36,13 +35,13 @@ def _with_schema(messages: list[dict[str, str]]) -> list[dict[str, str]]:
     return [system, *messages[1:]]
 
 
-def run_prompts(project: Path, output: RunOutput) -> list[list[list[dict[str, str]]]]:
-    """Per conversation, its judge prompts in the order the run sent them."""
+def run_prompts(project: Path, run: Path) -> list[list[list[dict[str, str]]]]:
+    """Per conversation of the run in folder `run`, its judge prompts in the order sent."""
     proj = load_project(project)
-    store = RunStore(output.records.parent)
+    store = RunStore(run)
     prompts = []
-    for row in output.results.scenarios:
-        record = store.get(f"conversation:{row.id}")
+    for row in json.loads((run / "results.json").read_text(encoding="utf-8"))["scenarios"]:
+        record = store.get(f"conversation:{row['id']}")
         assert record is not None
         transcript = Transcript.model_validate(record["data"])
         text = transcript.render()
@@ -56,11 +55,13 @@ def run_prompts(project: Path, output: RunOutput) -> list[list[list[dict[str, st
     return prompts
 
 
-def calibration_prompts(project: Path) -> list[tuple[str, list[dict[str, str]]]]:
+def calibration_prompts(
+    project: Path, per_criterion: int | None = None
+) -> list[tuple[str, list[dict[str, str]]]]:
     proj = load_project(project)
     found: list[tuple[str, list[dict[str, str]]]] = []
     for cid, criterion in proj.rubric.criteria.items():
-        for index, example in enumerate(criterion.calibration_examples):
+        for index, example in enumerate(criterion.calibration_examples[:per_criterion]):
             t = example_transcript(cid, index, example)
             facts = conversation_facts(t, proj.avoid_phrases).render()
             messages = judge_messages(t.render(), facts, cid, criterion, index)
@@ -85,7 +86,9 @@ def _judge(llm: Any, grammar: Any, messages: list[dict[str, str]], reuse: bool) 
     return perf.n_p_eval, perf.t_p_eval_ms, verdict
 
 
-def judge_cache_benchmark(project: Path, output: RunOutput, gguf: Path) -> None:
+def judge_cache_benchmark(
+    project: Path, run: Path, gguf: Path, per_criterion: int | None = None
+) -> None:
     import llama_cpp
 
     threads = os.cpu_count() or 1
@@ -95,8 +98,8 @@ def judge_cache_benchmark(project: Path, output: RunOutput, gguf: Path) -> None:
     grammar = llama_cpp.LlamaGrammar.from_json_schema(
         json.dumps(Verdict.model_json_schema()), verbose=False
     )
-    conversations = run_prompts(project, output)
-    calibration = calibration_prompts(project)
+    conversations = run_prompts(project, run)
+    calibration = calibration_prompts(project, per_criterion)
     print("judge prompt processing, one call per criterion (llama.cpp's own counters):")
     for reuse in (True, False):
         tokens = ms = 0.0
@@ -116,3 +119,27 @@ def judge_cache_benchmark(project: Path, output: RunOutput, gguf: Path) -> None:
             f" {ms / per / 1000:.2f} s prompt time per conversation; calibration agreement"
             f" {agree}/{len(calibration)}"
         )
+
+
+def main() -> None:
+    """Replay a finished run of a project, e.g. with its full rubric after a quick run."""
+    import argparse
+
+    from evals.llm import embedded_gguf_path
+    from evals.records import RUNS
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("project", type=Path)
+    parser.add_argument("--run", type=Path, help="run folder (default: the newest)")
+    parser.add_argument("--gguf", type=Path, help="judge GGUF (default: the embedded model)")
+    parser.add_argument("--examples", type=int, help="calibration examples per criterion")
+    args = parser.parse_args()
+    runs = sorted((args.project / RUNS).glob("*/results.json"), key=lambda p: p.stat().st_mtime)
+    run = args.run or (runs[-1].parent if runs else None)
+    if run is None:
+        raise SystemExit(f"no finished run under {args.project / RUNS}; run `ftdesign eval` first")
+    judge_cache_benchmark(args.project, run, args.gguf or embedded_gguf_path(), args.examples)
+
+
+if __name__ == "__main__":
+    main()

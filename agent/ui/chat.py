@@ -90,8 +90,8 @@ async def on_message(message: cl.Message) -> None:
     received = await receive_files(message)
     text = (message.content or "").strip()
     stop, state = await conversation.peek()
-    if state is None:  # the first message: the domain, typed or from an uploaded intake
-        domain = text or uploaded_intake()
+    if state is None:  # the first message: an uploaded intake (the fuller one), else the text
+        domain = uploaded_intake() or text
         if domain:
             await conversation.begin(domain)
         else:

@@ -43,7 +43,8 @@ def _constrained(model: ChatOpenAI, schema: type[BaseModel], backend: str) -> Ru
 
 def _data(raw: AIMessage) -> Any:
     """The JSON data a reply carries: tool-call arguments, else its text."""
-    return raw.tool_calls[0]["args"] if raw.tool_calls else json.loads(raw.text)
+    # strict=False: small models put raw tabs and newlines inside strings, which is harmless
+    return raw.tool_calls[0]["args"] if raw.tool_calls else json.loads(raw.text, strict=False)
 
 
 def _problem(error: Exception, raw: AIMessage) -> str:

@@ -56,7 +56,6 @@ def run():
 
 
 @pytest.mark.slow
-@pytest.mark.e2e
 def test_the_embedded_judge_labels_an_example(tmp_path, run):
     result = run(
         check(
@@ -74,7 +73,6 @@ def test_the_embedded_judge_labels_an_example(tmp_path, run):
 
 
 @pytest.mark.slow
-@pytest.mark.e2e
 def test_the_embedded_agent_proposes_examples_with_the_wanted_labels(tmp_path, run):
     found = run(propose("ORD1", ORDER_ID, "customer support for an online shop", tmp_path))
     assert 1 <= len(found) <= 2
