@@ -96,6 +96,21 @@ def unassessed(step: str, names: tuple[str, ...] = PANEL) -> list[Expert]:
     ]
 
 
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def one_line_fields(expert: Expert) -> Expert:
+    """Newlines and tabs inside a field would break the panel's layout in chat and terminal."""
+    data = expert.model_dump()
+    return Expert.model_construct(
+        **{
+            k: [one_line(x) for x in v] if isinstance(v, list) else one_line(v)
+            for k, v in data.items()
+        }
+    )
+
+
 def distinct_panel(step: str) -> Callable[[ReviewDraft], ReviewDraft]:
     """A repair for small models, which often play one expert several times: keep the first
     of each name and make up the minimum with honest unassessed panellists."""
@@ -103,10 +118,10 @@ def distinct_panel(step: str) -> Callable[[ReviewDraft], ReviewDraft]:
     def repair(draft: ReviewDraft) -> ReviewDraft:
         first: dict[str, Expert] = {}
         for expert in draft.experts:
-            first.setdefault(expert.name.strip().lower(), expert)
+            first.setdefault(one_line(expert.name).lower(), one_line_fields(expert))
         experts = list(first.values())
         experts += unassessed(step, PANEL[: max(0, MIN_EXPERTS - len(experts))])
-        suggestions = list(dict.fromkeys(draft.suggestions))
+        suggestions = list(dict.fromkeys(one_line(s) for s in draft.suggestions))
         return draft.model_copy(update={"experts": experts, "suggestions": suggestions})
 
     return repair

@@ -34,11 +34,14 @@ class RunStore:
         self.folder = folder
         self.path = folder / "records.jsonl"
         self.records: dict[str, dict[str, Any]] = {}
+        self.torn = False  # the last line was cut by a crash: start the next record on its own
         if self.path.exists():
             self._load()
 
     def _load(self) -> None:
-        for line in self.path.read_text(encoding="utf-8").splitlines():
+        text = self.path.read_text(encoding="utf-8")
+        self.torn = bool(text) and not text.endswith("\n")
+        for line in text.splitlines():
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
@@ -54,7 +57,8 @@ class RunStore:
         record = {"key": key, **data}
         self.folder.mkdir(parents=True, exist_ok=True)
         with self.path.open("a", encoding="utf-8") as file:
-            file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            file.write(("\n" if self.torn else "") + json.dumps(record, ensure_ascii=False) + "\n")
+            self.torn = False
             file.flush()
             os.fsync(file.fileno())
         self.records[key] = record

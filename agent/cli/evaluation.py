@@ -42,9 +42,9 @@ def add_parser(subparsers: Any) -> None:
 class ProgressBar:
     """A plain-text bar on stderr; one line per update when stderr is not a terminal."""
 
-    def __init__(self, stream: TextIO = sys.stderr) -> None:
-        self.stream = stream
-        self.live = stream.isatty()
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self.stream = stream or sys.stderr  # looked up now, not at import (tests swap it)
+        self.live = self.stream.isatty()
 
     def __call__(self, step: Any) -> None:
         share = step.done / step.total if step.total else 1.0

@@ -5,6 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import signal
+import subprocess
+import sys
+import time
 from statistics import fmean
 
 import pytest
@@ -129,3 +133,35 @@ def test_whole_pipeline_through_the_cli_matches_stored_records(tmp_path, capsys)
     labels = [store.get(f"label:{c}:{i}")["data"] for c in KEEP for i in range(3)]
     agree = sum(x["judgment"]["answer"] == x["expected"] for x in labels)
     assert f"agreement {agree / len(labels) * 100:.1f} %" in text
+
+
+def test_a_killed_cli_run_resumes_without_redoing_finished_work(tmp_path):
+    """SIGKILL `ftdesign eval` on the real model once some work is recorded, run it again."""
+    project = copy_project(tmp_path / "coaching")
+    shrink_rubric(project, KEEP[:1], examples=3)
+    argv = ["eval", "--project", str(project), "--scenarios", "2", "--turns", "1"]
+    argv += ["--seed", "3", "--max-tokens", "48"]
+    child = subprocess.Popen([sys.executable, "-c", f"from agent.cli import main; main({argv!r})"])
+    records = project / ".ftdesign" / "eval"
+    deadline = time.monotonic() + 600
+    while time.monotonic() < deadline and child.poll() is None:
+        found = list(records.glob("*/records.jsonl"))
+        if found and '"conversation:' in found[0].read_text():
+            break
+        time.sleep(0.2)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    (log,) = records.glob("*/records.jsonl")
+    before = log.read_text().splitlines()
+    assert any('"conversation:' in line for line in before), "killed before any conversation"
+    assert not list(records.glob("*/results.json")), "the run finished before it was killed"
+
+    assert main(argv) == 0
+    after = log.read_text().splitlines()
+    assert after[: len(before)] == before  # finished records kept as they were
+    keys = [json.loads(line)["key"] for line in after]
+    assert len(keys) == len(set(keys))  # and none of them redone
+    assert sum(k.startswith("conversation:") for k in keys) == 2
+    assert sum(k.startswith("label:") for k in keys) == 3
+    text = (project / "base-model-eval-results.md").read_text()
+    assert "conversations passed" in text

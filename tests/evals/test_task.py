@@ -165,3 +165,15 @@ def test_two_results_files_compare(uninterrupted, tmp_path):
     other.write_text(json.dumps(data))
     runs = load_runs([reference.results_json, other])
     assert set(runs) == {reference.results.settings["roles"]["candidate"]["model"], "finetuned"}
+
+
+def test_a_line_torn_by_a_crash_does_not_swallow_the_next_record(tmp_path):
+    from evals.records import RunStore
+
+    RunStore(tmp_path).put("label:A:0", {"data": 1})
+    with (tmp_path / "records.jsonl").open("a") as file:
+        file.write('{"key": "label:A:1", "da')  # the process died mid-write
+    store = RunStore(tmp_path)
+    assert store.get("label:A:1") is None  # its work is redone
+    store.put("label:A:1", {"data": 2})
+    assert RunStore(tmp_path).get("label:A:1") == {"key": "label:A:1", "data": 2}
