@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated
 
-from pydantic import BaseModel, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from agent.context import AgentContext
 from agent.llm import ask_structured, describe
@@ -41,10 +41,13 @@ PANEL = ("Domain practitioner", "Safety specialist", "User advocate", "Evaluatio
 
 
 # Every string and list the model writes is bounded in the schema, so grammar-constrained
-# decoding always closes the JSON inside `review_max_tokens` (a 135M model otherwise rambles
-# to the limit and the reply is cut off mid-string).
-Phrase = Annotated[str, StringConstraints(min_length=3, max_length=100)]
-Suggestion = Annotated[str, StringConstraints(min_length=15, max_length=100)]  # an edit, not a word
+# decoding closes prose JSON inside `review_max_tokens` (a 135M model otherwise rambles to the
+# limit and is cut off mid-string; random characters, ~1.5 per token, can still overrun).
+# Strings are read onto one line: small models put raw tabs and newlines in them, which would
+# break the panel's layout in chat and terminal.
+Line = Annotated[str, AfterValidator(lambda text: " ".join(text.split()))]
+Phrase = Annotated[Line, StringConstraints(min_length=3, max_length=100)]
+Suggestion = Annotated[Line, StringConstraints(min_length=15, max_length=100)]  # an edit
 
 
 class CheckAnswer(BaseModel):
@@ -57,11 +60,11 @@ class CheckAnswer(BaseModel):
 class Expert(BaseModel):
     """One panellist as the model must write it: every field filled in."""
 
-    name: str = Field(min_length=2, max_length=24)
-    role: str = Field(min_length=3, max_length=48)
+    name: Line = Field(min_length=2, max_length=24)
+    role: Line = Field(min_length=3, max_length=48)
     risks: list[Phrase] = Field(min_length=1, max_length=2)
-    inadequate_pass: str = Field(min_length=10, max_length=120)
-    missed_users: str = Field(min_length=3, max_length=80)
+    inadequate_pass: Line = Field(min_length=10, max_length=120)
+    missed_users: Line = Field(min_length=3, max_length=80)
 
 
 class ReviewDraft(BaseModel):
@@ -96,21 +99,6 @@ def unassessed(step: str, names: tuple[str, ...] = PANEL) -> list[Expert]:
     ]
 
 
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def one_line_fields(expert: Expert) -> Expert:
-    """Newlines and tabs inside a field would break the panel's layout in chat and terminal."""
-    data = expert.model_dump()
-    return Expert.model_construct(
-        **{
-            k: [one_line(x) for x in v] if isinstance(v, list) else one_line(v)
-            for k, v in data.items()
-        }
-    )
-
-
 def distinct_panel(step: str) -> Callable[[ReviewDraft], ReviewDraft]:
     """A repair for small models, which often play one expert several times: keep the first
     of each name and make up the minimum with honest unassessed panellists."""
@@ -118,10 +106,10 @@ def distinct_panel(step: str) -> Callable[[ReviewDraft], ReviewDraft]:
     def repair(draft: ReviewDraft) -> ReviewDraft:
         first: dict[str, Expert] = {}
         for expert in draft.experts:
-            first.setdefault(one_line(expert.name).lower(), one_line_fields(expert))
+            first.setdefault(expert.name.lower(), expert)
         experts = list(first.values())
         experts += unassessed(step, PANEL[: max(0, MIN_EXPERTS - len(experts))])
-        suggestions = list(dict.fromkeys(one_line(s) for s in draft.suggestions))
+        suggestions = list(dict.fromkeys(draft.suggestions))
         return draft.model_copy(update={"experts": experts, "suggestions": suggestions})
 
     return repair

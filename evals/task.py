@@ -12,10 +12,8 @@ calls of one conversation go one after another so they share a cached prefix.
 from __future__ import annotations
 
 import asyncio
-import functools
-from collections.abc import Callable, Coroutine
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any
 
 from evals import phases
 from evals.calls import make_chat, make_judge, role_overrides
@@ -31,9 +29,6 @@ from evals.writeup import RunOutput, write_outputs
 from tools.errors import FtdesignError
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
-
-P = ParamSpec("P")
-R = TypeVar("R")
 
 
 def _quiet(_: Progress) -> None:
@@ -101,16 +96,6 @@ async def arun_eval(
     return output
 
 
-def _blocking(coroutine: Callable[P, Coroutine[Any, Any, R]], name: str) -> Callable[P, R]:
-    """`coroutine` run to its end, taking its parameters, so they are declared only once."""
-
-    @functools.wraps(coroutine)
-    def run(*args: P.args, **kwargs: P.kwargs) -> R:
-        return asyncio.run(coroutine(*args, **kwargs))
-
-    run.__name__ = run.__qualname__ = name
-    return run
-
-
-# For synchronous callers (the CLI); from async code await `arun_eval`.
-run_eval = _blocking(arun_eval, "run_eval")
+def run_eval(project: Path | str, **options: Any) -> RunOutput:
+    """`arun_eval` for synchronous callers (the CLI); from async code await `arun_eval`."""
+    return asyncio.run(arun_eval(project, **options))
