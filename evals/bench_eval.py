@@ -16,7 +16,6 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ import urllib.request
 from pathlib import Path
 
 from evals.llama_log import LlamaTimings, read_timings
+from evals.llm.server import free_port, server_command, spawn
 
 DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
 
@@ -36,46 +36,10 @@ def gemma_gguf(folder: Path) -> Path:
     return Path(gemma.assemble(folder / gemma.MODEL_NAME))
 
 
-def _die_with_parent() -> None:  # in the child, before exec: no orphaned servers
-    import ctypes
-
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def start_server(gguf: Path, log: Path, port: int) -> subprocess.Popen[bytes]:
-    threads = str(os.cpu_count() or 1)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(gguf),
-            "--model_alias",
-            gguf.stem,
-            "--port",
-            str(port),
-            "--n_ctx",
-            "8192",
-            "--n_threads",
-            threads,
-            "--n_threads_batch",
-            threads,
-            "--verbose",
-            "True",
-            "--logits_all",  # as the embedded server: no fp32 logits kept per prompt token
-            "False",
-        ],
-        stdout=log.open("wb"),
-        stderr=subprocess.STDOUT,
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
-    )
+    threads = os.cpu_count() or 1
+    # Verbose: the benchmark reads llama.cpp's own timings from the log.
+    process = spawn(server_command(gguf, port, 8192, threads, verbose=True), log.open("wb"))
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
         try:

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 
 from agent.ui.auth import SECRET_ENV, ensure_secret
@@ -70,6 +71,22 @@ def prepare_root(project: Path, host: str = "127.0.0.1", port: int = 8000) -> Pa
     return root
 
 
+def warm_up(project: Path) -> None:
+    """Start the agent's model and load the guide index before the app listens, so no chat
+    waits for them; a problem is only printed: the chat reports it again when it matters."""
+    from agent.retrieval import search
+    from evals.llm.client import role_endpoint
+
+    print("ftdesign ui: starting the agent's model and the guide index…", file=sys.stderr)  # noqa: T201
+    try:
+        role_endpoint("agent", project)
+    except FtdesignError as error:
+        print(f"ftdesign ui: the agent's model is not ready: {error}", file=sys.stderr)  # noqa: T201
+    _, problem = search("which base model fits the hardware", 1)
+    if problem:
+        print(f"ftdesign ui: {problem}", file=sys.stderr)  # noqa: T201
+
+
 def serve(project: Path, host: str, port: int, headless: bool) -> int:
     """Run the app until interrupted; Chainlit is imported only here (it reads its root)."""
     project.mkdir(parents=True, exist_ok=True)
@@ -83,6 +100,7 @@ def serve(project: Path, host: str, port: int, headless: bool) -> int:
             SECRET_ENV: ensure_secret(root),
         }
     )
+    warm_up(project)
     from chainlit.cli import run_chainlit
     from chainlit.config import config
 

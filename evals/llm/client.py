@@ -12,6 +12,7 @@ the field name langchain-openai sends (see endpoint.py).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,12 @@ class Completion:
 def role_endpoint(role: str, project: Path | None = None, **overrides: Any) -> Endpoint:
     """Settings, ChatOpenAI, URL and backend of a role, for callers wrapping their own calls."""
     return connect(load_role(role, project, **overrides))
+
+
+async def arole_endpoint(role: str, project: Path | None = None, **overrides: Any) -> Endpoint:
+    """`role_endpoint` off the event loop: starting a llama.cpp server or probing an endpoint
+    takes seconds, and a web app serving other chats must not freeze meanwhile."""
+    return await asyncio.to_thread(role_endpoint, role, project, **overrides)
 
 
 def get_model(role: str, project: Path | None = None, **overrides: Any) -> ChatOpenAI:
@@ -69,7 +76,7 @@ async def acomplete(
     role: str, messages: LanguageModelInput, project: Path | None = None, **overrides: Any
 ) -> Completion:
     """`complete` for asyncio callers (many conversations at once)."""
-    end = role_endpoint(role, project, **overrides)
+    end = await arole_endpoint(role, project, **overrides)
     with endpoint_errors(end.settings, end.url):
         return to_completion(await end.model.ainvoke(messages), end.model.model_name)
 
@@ -89,7 +96,7 @@ async def astream(
     role: str, messages: LanguageModelInput, project: Path | None = None, **overrides: Any
 ) -> AsyncIterator[str]:
     """`stream` for asyncio callers such as the Chainlit UI."""
-    end = role_endpoint(role, project, **overrides)
+    end = await arole_endpoint(role, project, **overrides)
     with endpoint_errors(end.settings, end.url):
         async for chunk in end.model.astream(messages):
             if chunk.text:

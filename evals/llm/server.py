@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -31,7 +32,15 @@ from evals.llm.embedded import embedded_gguf_path
 from tools.errors import FtdesignError
 
 STARTUP_TIMEOUT = 120.0
-__all__ = ["LocalServer", "embedded_gguf_path", "ensure_server", "shutdown_servers"]
+__all__ = [
+    "LocalServer",
+    "embedded_gguf_path",
+    "ensure_server",
+    "free_port",
+    "server_command",
+    "shutdown_servers",
+    "spawn",
+]
 
 
 @dataclass
@@ -45,9 +54,10 @@ class LocalServer:
 
 _servers: dict[Path, LocalServer] = {}
 _lock = threading.Lock()
+_spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ftdesign-llama-spawner")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -67,10 +77,18 @@ def default_threads() -> int:
     return max((os.cpu_count() or 2) // 2, 1)
 
 
-def _can_tie_to_parent() -> bool:
-    # The kernel signals the child when the *thread* that forked it ends, so only the
-    # main thread may tie the server to its life; worker threads come and go.
-    return sys.platform == "linux" and threading.current_thread() is threading.main_thread()
+def spawn(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
+    """Start a server from the spawner thread, which lives as long as this process: the
+    kernel sends the parent-death signal when the *thread* that forked the child ends, and
+    callers may be short-lived workers (asyncio.to_thread keeps the event loop free)."""
+    return _spawner.submit(
+        subprocess.Popen,
+        command,
+        stdin=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+    ).result()
 
 
 def ensure_server(gguf: Path, n_ctx: int = 8192, n_threads: int | None = None) -> LocalServer:
@@ -92,22 +110,23 @@ def ensure_server(gguf: Path, n_ctx: int = 8192, n_threads: int | None = None) -
         return server
 
 
+def server_command(
+    gguf: Path, port: int, n_ctx: int, n_threads: int, verbose: bool = False
+) -> list[str]:
+    """The llama_cpp.server command line for one GGUF on a loopback port."""
+    threads = str(n_threads)
+    return [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),
+            "--model_alias", gguf.stem, "--host", "127.0.0.1", "--port", str(port),
+            "--n_ctx", str(n_ctx), "--n_threads", threads, "--n_threads_batch", threads,
+            "--verbose", str(verbose), "--interrupt_requests", "False",
+            "--logits_all", "False"]  # fmt: skip
+
+
 def _start(gguf: Path, n_ctx: int, n_threads: int) -> LocalServer:
-    port, alias, threads = _free_port(), gguf.stem, str(n_threads)
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(gguf),
-               "--model_alias", alias, "--host", "127.0.0.1", "--port", str(port),
-               "--n_ctx", str(n_ctx), "--n_threads", threads, "--n_threads_batch", threads,
-               "--verbose", "False", "--interrupt_requests", "False",
-               "--logits_all", "False"]  # fmt: skip
+    port = free_port()
     log = tempfile.TemporaryFile(prefix="ftdesign-llama-")
-    process = subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        preexec_fn=_die_with_parent if _can_tie_to_parent() else None,  # noqa: PLW1509
-    )
-    server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", alias, log)
+    process = spawn(server_command(gguf, port, n_ctx, n_threads), log)
+    server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", gguf.stem, log)
     _wait_ready(server)
     return server
 

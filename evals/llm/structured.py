@@ -13,6 +13,7 @@ times; the caller gets a valid object or a FtdesignError saying what failed.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -140,7 +141,8 @@ async def astructured(
     **overrides: Any,
 ) -> T:
     """`structured` for asyncio callers."""
-    run = _Attempts(role, schema, messages, project, overrides)
+    # Off the event loop: connecting may start a llama.cpp server (see arole_endpoint).
+    run = await asyncio.to_thread(_Attempts, role, schema, messages, project, overrides)
     for _ in range(max_attempts):
         with endpoint_errors(run.settings, run.url):
             reply = await run.runnable.ainvoke(run.conversation)
