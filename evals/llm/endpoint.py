@@ -71,6 +71,12 @@ def _probe_backend(url: str, key: str) -> str:
 def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
     """Build the endpoint for resolved settings; `chat_options` go to ChatOpenAI."""
     key = api_key(settings)
+    if settings.gguf is not None and not settings.gguf.is_file():
+        raise FtdesignError(
+            f"model role {settings.role}: the GGUF {settings.gguf} (from"
+            f" {settings.sources.get('gguf', '?')}) does not exist.",
+            hint=f"fix {settings.setting_name('gguf')}, or remove it to use the embedded model",
+        )
     if settings.is_local:
         server = ensure_server(
             settings.gguf or embedded_gguf_path(), settings.n_ctx, settings.n_threads

@@ -105,6 +105,18 @@ def test_remote_role_needs_a_model_name():
         connect(load_role("judge", base_url="http://127.0.0.1:9/v1"))
 
 
+def test_a_missing_gguf_names_where_it_was_set(tmp_path, monkeypatch):
+    (tmp_path / "ftdesign.toml").write_text('[models.judge]\ngguf = "models/judge.gguf"\n')
+    with pytest.raises(FtdesignError) as raised:
+        connect(load_role("judge", tmp_path))
+    message = str(raised.value)
+    assert str(tmp_path / "models" / "judge.gguf") in message and "ftdesign.toml" in message
+    assert "FTDESIGN_JUDGE_GGUF" in message
+    monkeypatch.setenv("FTDESIGN_AGENT_GGUF", str(tmp_path / "gone.gguf"))
+    with pytest.raises(FtdesignError, match=r"gone\.gguf \(from environment\)"):
+        connect(load_role("agent"))
+
+
 def test_describe_roles_without_starting_anything(tmp_path):
     (tmp_path / "ftdesign.toml").write_text(
         '[models.judge]\nbase_url = "http://judge.local/v1"\nmodel = "big-judge"\n'
