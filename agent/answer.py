@@ -6,7 +6,6 @@ Model tokens of this node are streamed to the user as they arrive.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -23,7 +22,7 @@ async def answer_node(state: DesignState, runtime: Runtime[AgentContext]) -> dic
     """Answer a question from the guides, citing them; the stop is shown again afterwards."""
     ctx, question = runtime.context, state.reply.text if state.reply else ""
     runtime.stream_writer({"kind": "progress", "text": "searching the guides"})
-    sources, problem = await asyncio.to_thread(search, question, ctx.knowledge_hits)
+    sources, problem = await search(question, ctx.knowledge_hits)
     try:
         text = await ask_text(ctx, answer_messages(question, sources), ctx.reply_max_tokens)
     except FtdesignError as error:

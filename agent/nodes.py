@@ -8,7 +8,6 @@ model call leaves the artifacts as they were and says what happened.
 
 from __future__ import annotations
 
-import asyncio
 from typing import Any
 
 from langgraph.runtime import Runtime
@@ -69,11 +68,7 @@ def draft_node(spec: GateSpec) -> Any:
         write({"kind": "progress", "text": f"{spec.title}: reading the guides"})
         gate = spec.step if spec.step in GATES else None
         domain = state.domain.closest_domain
-        # In a worker thread: the first search loads the index and its embedding model, and
-        # the browser app's other chats must not freeze meanwhile.
-        sources, problem = await asyncio.to_thread(
-            gate_sources, spec.query, gate, domain, ctx.knowledge_hits
-        )
+        sources, problem = await gate_sources(spec.query, gate, domain, ctx.knowledge_hits)
         write({"kind": "progress", "text": f"{spec.title}: drafting"})
         drafted, failure = await produce(spec, state, ctx, sources)
         after = _applied(spec, state, drafted)

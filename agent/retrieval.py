@@ -7,6 +7,7 @@ and the stop says how to build the index.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from agent.records import Source
@@ -20,10 +21,20 @@ def _field(hit: Any, name: str) -> str:
     return str(value or "")
 
 
-def search(
+async def search(
     query: str, k: int, gate: str | None = None, domain: str | None = None
 ) -> tuple[list[Source], str | None]:
-    """(sources, None) or ([], a notice saying why the guides could not be searched)."""
+    """(sources, None) or ([], a notice saying why the guides could not be searched).
+
+    In a worker thread: the first search loads the index and its embedding model, and the
+    browser app's other chats must not freeze meanwhile.
+    """
+    return await asyncio.to_thread(_search, query, k, gate, domain)
+
+
+def _search(
+    query: str, k: int, gate: str | None, domain: str | None
+) -> tuple[list[Source], str | None]:
     try:
         import knowledge
 
@@ -39,13 +50,13 @@ def search(
     return sources, None
 
 
-def gate_sources(
+async def gate_sources(
     query: str, gate: str | None, domain: str, k: int
 ) -> tuple[list[Source], str | None]:
     """This gate's guide sections; the worked domain's notes are added when they match."""
-    sources, notice = search(query, k, gate=gate)
+    sources, notice = await search(query, k, gate=gate)
     if notice is None and domain:
-        extra, _ = search(query, 1, gate=gate, domain=domain)
+        extra, _ = await search(query, 1, gate=gate, domain=domain)
         sources += [s for s in extra if s not in sources]
     return sources, notice
 

@@ -16,15 +16,14 @@ import argparse
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from evals.llama_log import LlamaTimings, read_timings
-from evals.llm.server import free_port, server_command, spawn
+from evals.llm.server import LocalServer, start_server, stop_server
+from tools.errors import FtdesignError
 
 DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
 
@@ -36,33 +35,17 @@ def gemma_gguf(folder: Path) -> Path:
     return Path(gemma.assemble(folder / gemma.MODEL_NAME))
 
 
-def start_server(gguf: Path, log: Path, port: int) -> subprocess.Popen[bytes]:
-    threads = os.cpu_count() or 1
-    # Verbose: the benchmark reads llama.cpp's own timings from the log.
-    process = spawn(server_command(gguf, port, 8192, threads, verbose=True), log.open("wb"))
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/v1/models", timeout=2).close()
-            return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise SystemExit(f"llama_cpp.server for {gguf} did not start; see {log}")
-
-
-def stop(server: subprocess.Popen[bytes]) -> None:
-    server.terminate()
+def serve(gguf: Path, log: Path) -> LocalServer:
+    """A server for the run, verbose: the benchmark reads llama.cpp's own timings from `log`."""
     try:
-        server.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.kill()
-        server.wait(timeout=10)
+        return start_server(gguf, 8192, os.cpu_count() or 1, log=log.open("w+b"), verbose=True)
+    except FtdesignError as error:
+        raise SystemExit(f"{error}\nsee {log}") from error
 
 
-def serve_role(role: str, gguf: Path, port: int) -> None:
-    os.environ[f"FTDESIGN_{role.upper()}_BASE_URL"] = f"http://127.0.0.1:{port}/v1"
-    os.environ[f"FTDESIGN_{role.upper()}_MODEL"] = gguf.stem
+def serve_role(role: str, server: LocalServer) -> None:
+    os.environ[f"FTDESIGN_{role.upper()}_BASE_URL"] = server.base_url
+    os.environ[f"FTDESIGN_{role.upper()}_MODEL"] = server.model
 
 
 def report_floor(label: str, wall: float, timings: LlamaTimings) -> None:
@@ -109,15 +92,14 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     smol = embedded_gguf_path()
     candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
-    logs, ports = [workdir / "server-embedded.log"], [free_port()]
-    servers = [start_server(smol, logs[0], ports[0])]
+    logs = [workdir / "server-embedded.log"]
+    servers = [serve(smol, logs[0])]
     for role in ("simulator", "judge", "candidate"):
-        serve_role(role, smol, ports[0])
+        serve_role(role, servers[0])
     if candidate != smol:
         logs.append(workdir / "server-candidate.log")
-        ports.append(free_port())
-        servers.append(start_server(candidate, logs[1], ports[1]))
-        serve_role("candidate", candidate, ports[1])
+        servers.append(serve(candidate, logs[1]))
+        serve_role("candidate", servers[1])
     try:
         started = time.perf_counter()
         output = run_eval(
@@ -130,7 +112,7 @@ def main() -> None:
         wall = time.perf_counter() - started
     finally:
         for server in servers:
-            stop(server)
+            stop_server(server)
     timings = read_timings(logs[0])
     for log in logs[1:]:
         timings = timings + read_timings(log)

@@ -8,6 +8,7 @@ start, so uploads and chat history never leave the project.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import re
@@ -82,7 +83,7 @@ def warm_up(project: Path) -> None:
         role_endpoint("agent", project)
     except FtdesignError as error:
         print(f"ftdesign ui: the agent's model is not ready: {error}", file=sys.stderr)  # noqa: T201
-    _, problem = search("which base model fits the hardware", 1)
+    _, problem = asyncio.run(search("which base model fits the hardware", 1))
     if problem:
         print(f"ftdesign ui: {problem}", file=sys.stderr)  # noqa: T201
 

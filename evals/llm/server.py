@@ -36,10 +36,9 @@ __all__ = [
     "LocalServer",
     "embedded_gguf_path",
     "ensure_server",
-    "free_port",
-    "server_command",
     "shutdown_servers",
-    "spawn",
+    "start_server",
+    "stop_server",
 ]
 
 
@@ -57,7 +56,7 @@ _lock = threading.Lock()
 _spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ftdesign-llama-spawner")
 
 
-def free_port() -> int:
+def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
@@ -77,7 +76,7 @@ def default_threads() -> int:
     return max((os.cpu_count() or 2) // 2, 1)
 
 
-def spawn(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
+def _spawn(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
     """Start a server from the spawner thread, which lives as long as this process: the
     kernel sends the parent-death signal when the *thread* that forked the child ends, and
     callers may be short-lived workers (asyncio.to_thread keeps the event loop free)."""
@@ -105,12 +104,12 @@ def ensure_server(gguf: Path, n_ctx: int = 8192, n_threads: int | None = None) -
             return server
         facts = inspect_gguf(key)  # a clear message for a missing or non-GGUF file
         context = min(n_ctx, facts.context_length or n_ctx)
-        server = _start(key, context, n_threads or default_threads())
+        server = start_server(key, context, n_threads or default_threads())
         _servers[key] = server
         return server
 
 
-def server_command(
+def _server_command(
     gguf: Path, port: int, n_ctx: int, n_threads: int, verbose: bool = False
 ) -> list[str]:
     """The llama_cpp.server command line for one GGUF on a loopback port."""
@@ -122,10 +121,14 @@ def server_command(
             "--logits_all", "False"]  # fmt: skip
 
 
-def _start(gguf: Path, n_ctx: int, n_threads: int) -> LocalServer:
-    port = free_port()
-    log = tempfile.TemporaryFile(prefix="ftdesign-llama-")
-    process = spawn(server_command(gguf, port, n_ctx, n_threads), log)
+def start_server(
+    gguf: Path, n_ctx: int, n_threads: int, log: IO[bytes] | None = None, verbose: bool = False
+) -> LocalServer:
+    """A new server for `gguf` on a free loopback port, ready to answer; its output goes to
+    `log` (opened for reading too), a temporary file by default."""
+    port = _free_port()
+    log = log or tempfile.TemporaryFile(prefix="ftdesign-llama-")
+    process = _spawn(_server_command(gguf, port, n_ctx, n_threads, verbose), log)
     server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", gguf.stem, log)
     _wait_ready(server)
     return server
@@ -142,7 +145,7 @@ def _wait_ready(server: LocalServer) -> None:
                     return
         except (OSError, ValueError):
             time.sleep(0.2)
-    _stop(server)
+    stop_server(server)
     server.log.seek(0)
     tail = server.log.read().decode("utf-8", errors="replace").strip().splitlines()[-5:]
     raise FtdesignError(
@@ -152,7 +155,7 @@ def _wait_ready(server: LocalServer) -> None:
     )
 
 
-def _stop(server: LocalServer) -> None:
+def stop_server(server: LocalServer) -> None:
     if server.process.poll() is None:
         server.process.terminate()
         try:
@@ -167,6 +170,6 @@ def shutdown_servers() -> None:
     """Stop every server this process started (also safe to call early, e.g. in tests)."""
     with _lock:
         for server in _servers.values():
-            _stop(server)
+            stop_server(server)
             server.log.close()
         _servers.clear()

@@ -13,7 +13,6 @@ times; the caller gets a valid object or a FtdesignError saying what failed.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -26,7 +25,8 @@ from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
 
-from evals.llm.client import role_endpoint
+from evals.llm.client import arole_endpoint, role_endpoint
+from evals.llm.endpoint import Endpoint
 from evals.llm.errors import endpoint_errors
 from tools.errors import FtdesignError
 
@@ -72,14 +72,8 @@ class _Attempts:
     """Shared bookkeeping of the sync and async retry loops."""
 
     def __init__(
-        self,
-        role: str,
-        schema: type[BaseModel],
-        messages: LanguageModelInput,
-        project: Path | None,
-        overrides: dict[str, Any],
+        self, end: Endpoint, schema: type[BaseModel], messages: LanguageModelInput
     ) -> None:
-        end = role_endpoint(role, project, **overrides)
         self.settings, self.url, self.schema = end.settings, end.url, schema
         self.runnable = _constrained(end.model, schema, end.backend)
         start = [HumanMessage(messages)] if isinstance(messages, str) else messages
@@ -120,7 +114,7 @@ def structured(
     **overrides: Any,
 ) -> T:
     """A validated `schema` instance from `role`, or FtdesignError after `max_attempts`."""
-    run = _Attempts(role, schema, messages, project, overrides)
+    run = _Attempts(role_endpoint(role, project, **overrides), schema, messages)
     for _ in range(max_attempts):
         with endpoint_errors(run.settings, run.url):
             reply = run.runnable.invoke(run.conversation)
@@ -141,8 +135,7 @@ async def astructured(
     **overrides: Any,
 ) -> T:
     """`structured` for asyncio callers."""
-    # Off the event loop: connecting may start a llama.cpp server (see arole_endpoint).
-    run = await asyncio.to_thread(_Attempts, role, schema, messages, project, overrides)
+    run = _Attempts(await arole_endpoint(role, project, **overrides), schema, messages)
     for _ in range(max_attempts):
         with endpoint_errors(run.settings, run.url):
             reply = await run.runnable.ainvoke(run.conversation)
