@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.context import AgentContext
-from agent.decisions import decide, log_decision
-from agent.gates.base import GateSpec
-from agent.records import Pending, Reply
-from agent.state import DesignState, GateStatus
-from agent.transitions import earlier_steps, next_step, went_back
-from agent.validation import describe, errors, summary
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.decisions import decide, log_decision
+from ftdesign.agent.gates.base import GateSpec
+from ftdesign.agent.records import Pending, Reply
+from ftdesign.agent.state import DesignState, GateStatus
+from ftdesign.agent.transitions import earlier_steps, next_step, went_back
+from ftdesign.agent.validation import describe, errors, summary
+from ftdesign.tools.errors import FtdesignError
 
 
 def approved_steps(state: DesignState) -> set[str]:
     """Steps whose every artifact has an approved version."""
-    from agent.gates import SPECS
+    from ftdesign.agent.gates import SPECS
 
     records = state.artifacts
     return {

@@ -10,12 +10,12 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agent.context import AgentContext
-from agent.llm import ask_text
-from agent.prompts import answer_messages
-from agent.retrieval import search
-from agent.state import DesignState
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.llm import ask_text
+from ftdesign.agent.prompts import answer_messages
+from ftdesign.agent.retrieval import search
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.errors import FtdesignError
 
 
 async def answer_node(state: DesignState, runtime: Runtime[AgentContext]) -> dict[str, Any]:

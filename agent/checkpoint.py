@@ -18,12 +18,12 @@ from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 CHECKPOINTS = Path(".ftdesign") / "checkpoints.sqlite"
 DATABASE_URL = "FTDESIGN_DATABASE_URL"
 STATE_CLASSES = {
-    "agent.records": [
+    "ftdesign.agent.records": [
         "DomainContext",
         "Issue",
         "Source",
@@ -36,7 +36,7 @@ STATE_CLASSES = {
         "Reply",
         "Pending",
     ],
-    "agent.state": ["DesignState", "DesignInput"],
+    "ftdesign.agent.state": ["DesignState", "DesignInput"],
 }
 
 

@@ -41,7 +41,7 @@ class AgentContext:
 
     project: Path = field(default_factory=_env_project)
     # Chat models injected by role (tests, custom clients); other roles come from
-    # evals.llm settings (ftdesign.toml, FTDESIGN_<ROLE>_* variables, embedded default).
+    # models settings (ftdesign.toml, FTDESIGN_<ROLE>_* variables, embedded default).
     models: Mapping[str, BaseChatModel] = field(default_factory=dict)
     # True: the model adapts each template; False: the template is the draft and the model
     # only reviews and answers. None decides per model: False for the embedded demo model.

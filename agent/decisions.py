@@ -11,7 +11,7 @@ import json
 import os
 from pathlib import Path
 
-from agent.records import Decision, Issue
+from ftdesign.agent.records import Decision, Issue
 
 DECISIONS_FILE = Path(".ftdesign") / "decisions.jsonl"
 

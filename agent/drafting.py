@@ -8,13 +8,13 @@ own first draft. A failure returns a message and no draft, so the state stays as
 
 from __future__ import annotations
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.prompts import CHANGE_FAILED
-from agent.records import Source
-from agent.state import DesignState
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.prompts import CHANGE_FAILED
+from ftdesign.agent.records import Source
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
 
 OWN = ("user", "project")  # drafts the user wrote: never replaced by a re-rendering
 

@@ -11,7 +11,7 @@ from typing import Any, Literal
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
-from agent.stop import Stop
+from ftdesign.agent.stop import Stop
 
 EventKind = Literal["progress", "token", "reply", "stop", "finished", "error"]
 STREAMED_NODES = {"answer"}  # nodes whose model tokens are shown as they arrive

@@ -12,13 +12,13 @@ from typing import Any
 
 from langgraph.graph import START, StateGraph
 
-from agent.answer import answer_node
-from agent.context import AgentContext
-from agent.gates import SPECS
-from agent.nodes import draft_node
-from agent.routing import STOP_NODES, after_reply
-from agent.state import DesignInput, DesignState
-from agent.stop import stop_node
+from ftdesign.agent.answer import answer_node
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates import SPECS
+from ftdesign.agent.nodes import draft_node
+from ftdesign.agent.routing import STOP_NODES, after_reply
+from ftdesign.agent.state import DesignInput, DesignState
+from ftdesign.agent.stop import stop_node
 
 
 def build_graph(checkpointer: Any = None) -> Any:

@@ -1,9 +1,9 @@
-"""How the agent talks to chat models: a configured role through evals.llm, or an injected one.
+"""How the agent talks to chat models: a configured role through models, or an injected one.
 
 Every failure (endpoint down, timeout, cut-off reply, JSON that still breaks the schema
 after repair) surfaces as FtdesignError, so a node can leave its state untouched and
 tell the user what happened. Injected models (tests, custom clients) get the same
-parse-validate-repair loop that evals.llm.structured applies to configured roles.
+parse-validate-repair loop that models.structured applies to configured roles.
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from typing import Any, TypeVar
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage
 from pydantic import BaseModel
 
-from agent.context import AgentContext
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.tools.errors import FtdesignError
 
 T = TypeVar("T", bound=BaseModel)
 ATTEMPTS = 3
@@ -43,8 +43,8 @@ def describe(ctx: AgentContext, role: str = "agent") -> ModelUse:
     if injected is not None:
         name = getattr(injected, "model_name", None) or type(injected).__name__
         return ModelUse(role, str(name), embedded=False)
-    from evals.llm.server import embedded_gguf_path
-    from evals.llm.settings import load_role
+    from ftdesign.models.server import embedded_gguf_path
+    from ftdesign.models.settings import load_role
 
     settings = load_role(role, ctx.project)  # type: ignore[arg-type]
     if not settings.is_local:
@@ -72,7 +72,7 @@ async def ask_text(ctx: AgentContext, messages: list[BaseMessage], max_tokens: i
     try:
         if injected is not None:
             return strip_fence((await injected.ainvoke(messages)).text)
-        from evals.llm import client
+        from ftdesign.models import client
 
         reply = await client.acomplete("agent", messages, ctx.project, max_tokens=max_tokens)
     except FtdesignError:
@@ -98,7 +98,7 @@ async def ask_structured(
     """A validated `schema` object from the agent role, repaired, or FtdesignError."""
     injected = ctx.models.get("agent")
     if injected is None:
-        from evals.llm.structured import astructured
+        from ftdesign.models.structured import astructured
 
         return await astructured(
             "agent",

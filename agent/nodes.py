@@ -12,22 +12,22 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
-from agent.context import AgentContext
-from agent.drafting import produce
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import use_model
-from agent.llm import describe
-from agent.prompts import (
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.drafting import produce
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.common import use_model
+from ftdesign.agent.llm import describe
+from ftdesign.agent.prompts import (
     DEMO_MODEL_NOTICE,
     MODEL_DRAFTS,
     TEMPLATE_CARRIES,
 )
-from agent.records import ArtifactRecord, Issue, Pending
-from agent.retrieval import gate_sources
-from agent.review import review
-from agent.state import GATES, DesignState
-from agent.transitions import entered
-from tools.errors import FtdesignError
+from ftdesign.agent.records import ArtifactRecord, Issue, Pending
+from ftdesign.agent.retrieval import gate_sources
+from ftdesign.agent.review import review
+from ftdesign.agent.state import GATES, DesignState
+from ftdesign.agent.transitions import entered
+from ftdesign.tools.errors import FtdesignError
 
 
 def _model_notes(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 
-from agent.records import DomainContext, Source
+from ftdesign.agent.records import DomainContext, Source
 
 REVIEWED_CHARS = 4000  # the start of a long draft; small models have small windows
 DRAFTER = (

@@ -14,12 +14,12 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel
 
-from agent.context import AgentContext
-from agent.llm import ask_structured
-from agent.prompts import classify_messages
-from agent.records import Reply
-from agent.state import STEPS, StepId
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.llm import ask_structured
+from ftdesign.agent.prompts import classify_messages
+from ftdesign.agent.records import Reply
+from ftdesign.agent.state import STEPS, StepId
+from ftdesign.tools.errors import FtdesignError
 
 APPROVE = re.compile(
     r"^\s*(approved?|accept(ed)?|yes|y|ok(ay)?|lgtm|looks good( to me)?|go ahead|next"

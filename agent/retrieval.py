@@ -10,8 +10,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from agent.records import Source
-from tools.errors import FtdesignError
+from ftdesign.agent.records import Source
+from ftdesign.tools.errors import FtdesignError
 
 UNAVAILABLE = "Guide search is unavailable ({error}); run `ftdesign knowledge build` to enable it."
 
@@ -36,8 +36,7 @@ def _search(
     query: str, k: int, gate: str | None, domain: str | None
 ) -> tuple[list[Source], str | None]:
     try:
-        import knowledge
-
+        from ftdesign import knowledge
         hits = knowledge.search(query, k=k, gate=gate, domain=domain or None)
     except FtdesignError as error:
         return [], UNAVAILABLE.format(error=str(error).splitlines()[0])
@@ -64,8 +63,7 @@ async def gate_sources(
 def checklist(gate: str) -> list[str]:
     """The gate's checklist from its guide; empty when the knowledge layer cannot say."""
     try:
-        import knowledge
-
+        from ftdesign import knowledge
         return [str(item) for item in knowledge.checklist(gate)]
     except (FtdesignError, ImportError, AttributeError, KeyError, ValueError):
         return []

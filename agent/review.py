@@ -13,14 +13,14 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
-from agent.context import AgentContext
-from agent.llm import ask_structured, describe
-from agent.prompts import review_messages
-from agent.records import ChecklistCheck, ExpertCritique, Issue, Review
-from agent.retrieval import checklist as gate_checklist
-from agent.state import DesignState
-from agent.validation import describe as describe_issue
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.llm import ask_structured, describe
+from ftdesign.agent.prompts import review_messages
+from ftdesign.agent.records import ChecklistCheck, ExpertCritique, Issue, Review
+from ftdesign.agent.retrieval import checklist as gate_checklist
+from ftdesign.agent.state import DesignState
+from ftdesign.agent.validation import describe as describe_issue
+from ftdesign.tools.errors import FtdesignError
 
 MAX_SUGGESTIONS = 6
 MIN_EXPERTS = 3

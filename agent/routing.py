@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from agent.state import DesignState, StepId
+from ftdesign.agent.state import DesignState, StepId
 
 StopNode = Literal[
     "intake_stop",

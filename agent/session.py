@@ -22,12 +22,12 @@ from contextlib import AsyncExitStack
 from pathlib import Path
 from typing import Any
 
-from agent.context import AgentContext
-from agent.events import Event, to_event
-from agent.records import DomainContext
-from agent.state import DesignState, GateStatus
-from agent.stop import Stop
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.events import Event, to_event
+from ftdesign.agent.records import DomainContext
+from ftdesign.agent.state import DesignState, GateStatus
+from ftdesign.agent.stop import Stop
+from ftdesign.tools.errors import FtdesignError
 
 ERROR_LOG = Path(".ftdesign") / "errors.log"
 
@@ -49,8 +49,8 @@ class DesignSession:
         self.graph: Any = None
 
     async def __aenter__(self) -> DesignSession:
-        from agent.checkpoint import open_checkpointer
-        from agent.graph import build_graph
+        from ftdesign.agent.checkpoint import open_checkpointer
+        from ftdesign.agent.graph import build_graph
 
         saver = await self._stack.enter_async_context(open_checkpointer(self.project))
         self.graph = build_graph(saver)

@@ -11,7 +11,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, Field
 
-from agent.records import ArtifactRecord, Decision, DomainContext, Pending, Reply
+from ftdesign.agent.records import ArtifactRecord, Decision, DomainContext, Pending, Reply
 
 GateId = Literal[
     "model_choice", "token_economics", "taxonomy", "rubric", "personas", "prompts", "baseline_eval"

@@ -14,14 +14,14 @@ from langgraph.runtime import Runtime
 from langgraph.types import interrupt
 from pydantic import BaseModel, Field
 
-from agent.actions import act
-from agent.context import AgentContext
-from agent.gates.base import GateSpec
-from agent.records import Issue, Review, Source
-from agent.replies import classify
-from agent.state import GATES, DesignState, GateStatus, StepId
-from agent.transitions import earlier_steps
-from agent.validation import errors
+from ftdesign.agent.actions import act
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import GateSpec
+from ftdesign.agent.records import Issue, Review, Source
+from ftdesign.agent.replies import classify
+from ftdesign.agent.state import GATES, DesignState, GateStatus, StepId
+from ftdesign.agent.transitions import earlier_steps
+from ftdesign.agent.validation import errors
 
 Action = Literal["approve", "change", "paste", "question", "back", "skip", "apply"]
 

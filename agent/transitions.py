@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.state import STEPS, TRACKED, GateStatus, StepId
+from ftdesign.agent.state import STEPS, TRACKED, GateStatus, StepId
 
 SETTLED: tuple[GateStatus, ...] = ("passed", "skipped")
 

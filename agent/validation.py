@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.records import Issue
-from tools.artifacts import ARTIFACTS
+from ftdesign.agent.records import Issue
+from ftdesign.tools.artifacts import ARTIFACTS
 
 
 def _where(finding: Any, field: str) -> Any:
@@ -31,7 +31,7 @@ def validate_artifact(kind: str, text: str) -> list[Issue]:
     """Findings for one artifact's text, named by the file it will be written to."""
     path = ARTIFACTS[kind].path  # type: ignore[index]
     try:
-        from tools.validators import validate_text
+        from ftdesign.tools.validators import validate_text
     except ImportError as error:
         return [
             Issue(

@@ -21,9 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from evals.llama_log import LlamaTimings, read_timings
-from evals.llm.server import LocalServer, start_server, stop_server
-from tools.errors import FtdesignError
+from ftdesign.evals.llama_log import LlamaTimings, read_timings
+from ftdesign.models.server import LocalServer, start_server, stop_server
+from ftdesign.tools.errors import FtdesignError
 
 DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
 
@@ -78,10 +78,10 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from evals.bench_judge_cache import judge_cache_benchmark
-    from evals.llm import embedded_gguf_path
-    from evals.rubric_subset import subset_rubric
-    from evals.task import run_eval
+    from ftdesign.evals.bench_judge_cache import judge_cache_benchmark
+    from ftdesign.evals.rubric_subset import subset_rubric
+    from ftdesign.evals.task import run_eval
+    from ftdesign.models import embedded_gguf_path
 
     workdir = Path(tempfile.mkdtemp(prefix="ftdesign-bench-"))
     project = workdir / args.domain

@@ -17,14 +17,14 @@ import os
 from pathlib import Path
 from typing import Any
 
-from evals.calls import JUDGE_MAX_TOKENS
-from evals.facts import conversation_facts
-from evals.judge_prompt import Verdict, judge_messages
-from evals.project import load_project
-from evals.records import RunStore
-from evals.reliability import example_transcript
-from evals.scorer import applicable
-from evals.transcript import Transcript
+from ftdesign.evals.calls import JUDGE_MAX_TOKENS
+from ftdesign.evals.facts import conversation_facts
+from ftdesign.evals.judge_prompt import Verdict, judge_messages
+from ftdesign.evals.project import load_project
+from ftdesign.evals.records import RunStore
+from ftdesign.evals.reliability import example_transcript
+from ftdesign.evals.scorer import applicable
+from ftdesign.evals.transcript import Transcript
 
 SCHEMA_NOTE = "Reply with one JSON object only, matching this JSON schema:\n"  # as the model layer
 
@@ -125,8 +125,8 @@ def main() -> None:
     """Replay a finished run of a project, e.g. with its full rubric after a quick run."""
     import argparse
 
-    from evals.llm import embedded_gguf_path
-    from evals.records import RUNS
+    from ftdesign.evals.records import RUNS
+    from ftdesign.models import embedded_gguf_path
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", type=Path)

@@ -14,7 +14,7 @@ import sys
 import tempfile
 import time
 
-from evals.retrieval_eval import MODES, load_questions
+from ftdesign.evals.retrieval_eval import MODES, load_questions
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -27,8 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
     args = parser.parse_args(argv)
-    import knowledge
-
+    from ftdesign import knowledge
     questions = [q.text for q in load_questions()]
     with tempfile.TemporaryDirectory(prefix="ftdesign-bench-") as store:
         cold = knowledge.build(store)

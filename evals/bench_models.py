@@ -4,7 +4,7 @@ Run `python -m evals.bench_models [--runs N] [--max-tokens N]`. Same prompt, sam
 greedy sampling and seed, same thread count. Prints generated tokens per second
 (median of N interleaved runs, after one warm-up each) for raw in-process
 llama-cpp-python, for the bare OpenAI SDK against our llama.cpp server, and for
-our interface (`evals.llm.complete`), then the ratio ours / raw: the cost of the
+our interface (`models.complete`), then the ratio ours / raw: the cost of the
 server process, HTTP and LangChain together. Absolute speed depends on machine
 load (printed); the ratio is what this benchmark is for.
 """
@@ -46,8 +46,8 @@ def main() -> None:
     import llama_cpp
     import openai
 
-    from evals.llm import complete, embedded_gguf_path, get_model
-    from evals.llm.server import default_threads
+    from ftdesign.models import complete, embedded_gguf_path, get_model
+    from ftdesign.models.server import default_threads
 
     gguf, threads = embedded_gguf_path(), default_threads()
     sampling = {"max_tokens": args.max_tokens, "temperature": 0.0, "seed": SEED}
@@ -79,7 +79,7 @@ def main() -> None:
           f"median of {args.runs} interleaved runs; load average {load:.1f}")  # fmt: skip
     print(f"raw llama-cpp-python (in-process): {rates['raw']:7.1f} tok/s")
     print(f"OpenAI SDK -> our llama.cpp server: {rates['sdk']:7.1f} tok/s")
-    print(f"evals.llm.complete (LangChain):     {rates['ours']:7.1f} tok/s")
+    print(f"models.complete (LangChain):     {rates['ours']:7.1f} tok/s")
     ratio = rates["ours"] / rates["raw"]
     print(f"ratio ours / raw: {ratio:.2f}  (overhead {100 * (1 - ratio):+.0f} %)")
 

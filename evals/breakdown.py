@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Callable
 from statistics import fmean
 
-from evals.results import ScenarioResult
-from tools.schemas.rubric import Rubric
-from tools.scoring import criterion_value
+from ftdesign.evals.results import ScenarioResult
+from ftdesign.tools.schemas.rubric import Rubric
+from ftdesign.tools.scoring import criterion_value
 
 
 def pct(value: float) -> str:

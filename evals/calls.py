@@ -1,4 +1,4 @@
-"""The model calls of a run: the solver's chat and the scorer's judge, over evals.llm.
+"""The model calls of a run: the solver's chat and the scorer's judge, over models.
 
 Both take per-role overrides (the CLI's --model / --judge) and an optional meter
 that records every request's tokens and wall time (the benchmark reads it). How
@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evals.judge_prompt import Verdict
-from evals.llm import acomplete, astructured
-from evals.llm.client import Completion
-from evals.llm.settings import JUDGE_SEED
-from evals.scorer import JudgeCall
-from evals.solver import Chat
-from tools.errors import FtdesignError
+from ftdesign.evals.judge_prompt import Verdict
+from ftdesign.evals.scorer import JudgeCall
+from ftdesign.evals.solver import Chat
+from ftdesign.models import acomplete, astructured
+from ftdesign.models.client import Completion
+from ftdesign.models.settings import JUDGE_SEED
+from ftdesign.tools.errors import FtdesignError
 
 JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
 

@@ -11,9 +11,9 @@ import math
 import statistics
 from dataclasses import dataclass
 
-from evals.run_files import Run
-from tools.student_t import two_sided_p
-from tools.summary import Comparison, compare
+from ftdesign.evals.run_files import Run
+from ftdesign.tools.student_t import two_sided_p
+from ftdesign.tools.summary import Comparison, compare
 
 
 @dataclass(frozen=True)

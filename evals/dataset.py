@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from tools.samplers import Persona, Scenario, allocate_scenarios, sample_personas
-from tools.schemas import PersonaTemplate, Taxonomy
+from ftdesign.tools.samplers import Persona, Scenario, allocate_scenarios, sample_personas
+from ftdesign.tools.schemas import PersonaTemplate, Taxonomy
 
 DIFFICULTY = "difficulty"
 

@@ -12,7 +12,7 @@ from statistics import mean
 
 from pydantic import BaseModel
 
-from evals.transcript import Transcript
+from ftdesign.evals.transcript import Transcript
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 AVOID_HEADING = re.compile(r"avoid|never say|do not say|don't say|banned|anti-pattern", re.I)

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evals.facts import ExchangeFacts, conversation_facts
-from evals.results import ScenarioResult
-from evals.transcript import Message, Transcript
+from ftdesign.evals.facts import ExchangeFacts, conversation_facts
+from ftdesign.evals.results import ScenarioResult
+from ftdesign.evals.transcript import Message, Transcript
 
 QUOTE_WORDS = 90
 

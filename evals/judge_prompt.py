@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from tools.schemas.rubric import CalibrationExample, Criterion
+from ftdesign.tools.schemas.rubric import CalibrationExample, Criterion
 
 INSTRUCTIONS = """You evaluate a conversation between a USER and an AI ASSISTANT.
 You answer one yes/no question about the ASSISTANT's replies, never about the user.

@@ -8,14 +8,14 @@ units already in the store are reused, never asked again.
 
 from __future__ import annotations
 
-from evals.dataset import Sample
-from evals.progress import Job, Progress, ProgressCallback, bounded
-from evals.project import EvalProject
-from evals.records import RunStore
-from evals.reliability import Label, Reliability, agreement, label_examples
-from evals.scorer import JudgeCall, Judgment, judge_transcript
-from evals.solver import Chat, Prompts, simulate
-from evals.transcript import Transcript
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.progress import Job, Progress, ProgressCallback, bounded
+from ftdesign.evals.project import EvalProject
+from ftdesign.evals.records import RunStore
+from ftdesign.evals.reliability import Label, Reliability, agreement, label_examples
+from ftdesign.evals.scorer import JudgeCall, Judgment, judge_transcript
+from ftdesign.evals.solver import Chat, Prompts, simulate
+from ftdesign.evals.transcript import Transcript
 
 
 async def calibrate(

@@ -10,10 +10,10 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from evals.facts import avoid_phrases
-from tools.artifacts import ARTIFACTS, Kind
-from tools.errors import FtdesignError
-from tools.schemas import PersonaTemplate, Rubric, Taxonomy, TaxonomyFile
+from ftdesign.evals.facts import avoid_phrases
+from ftdesign.tools.artifacts import ARTIFACTS, Kind
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas import PersonaTemplate, Rubric, Taxonomy, TaxonomyFile
 
 NEEDED: tuple[Kind, ...] = ("taxonomy", "rubric", "persona", "user_sim", "system_prompt")
 
@@ -36,7 +36,7 @@ def _path(root: Path, kind: Kind) -> Path:
 
 def load_project(root: Path) -> EvalProject:
     """Load the five artifacts the evaluation needs (assistant.md only for its avoid list)."""
-    from tools.loading import load_artifact
+    from ftdesign.tools.loading import load_artifact
 
     if not root.is_dir():
         raise FtdesignError(f"{root}: no such project folder.", hint="run `ftdesign init DIR`")

@@ -14,12 +14,12 @@ from collections.abc import Callable, Mapping
 
 from pydantic import BaseModel
 
-from evals.facts import conversation_facts
-from evals.judge_prompt import judge_messages
-from evals.scorer import JudgeCall, Judgment, ask
-from evals.transcript import Message, Transcript
-from tools.schemas.rubric import CalibrationExample, Rubric
-from tools.stats import cohen_kappa
+from ftdesign.evals.facts import conversation_facts
+from ftdesign.evals.judge_prompt import judge_messages
+from ftdesign.evals.scorer import JudgeCall, Judgment, ask
+from ftdesign.evals.transcript import Message, Transcript
+from ftdesign.tools.schemas.rubric import CalibrationExample, Rubric
+from ftdesign.tools.stats import cohen_kappa
 
 TRUST_THRESHOLD = 0.8
 USER_LABEL = re.compile(

@@ -7,8 +7,8 @@ an uninterrupted one. Section names are `REQUIRED_SECTIONS["eval_results"]`.
 
 from __future__ import annotations
 
-from evals.breakdown import category_table, criterion_table, group_table, pct
-from evals.report_sections import (
+from ftdesign.evals.breakdown import category_table, criterion_table, group_table, pct
+from ftdesign.evals.report_sections import (
     ReportInputs,
     highlight_lines,
     notes_lines,
@@ -16,7 +16,7 @@ from evals.report_sections import (
     safety_lines,
     truncated_lines,
 )
-from tools.stats import RECOMMENDATIONS, decision_band, straddled_edges, wilson_interval
+from ftdesign.tools.stats import RECOMMENDATIONS, decision_band, straddled_edges, wilson_interval
 
 BANDS = {"above_70": "above 70 %", "50_to_70": "50-70 %", "below_50": "below 50 %"}
 

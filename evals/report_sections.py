@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from evals.breakdown import pct
-from evals.highlights import Highlight, quote, strongest_and_weakest
-from evals.reliability import Reliability
-from evals.results import RunResults
-from evals.scorer import Judgment
-from evals.transcript import Transcript
-from tools.schemas.rubric import Rubric
+from ftdesign.evals.breakdown import pct
+from ftdesign.evals.highlights import Highlight, quote, strongest_and_weakest
+from ftdesign.evals.reliability import Reliability
+from ftdesign.evals.results import RunResults
+from ftdesign.evals.scorer import Judgment
+from ftdesign.evals.transcript import Transcript
+from ftdesign.tools.schemas.rubric import Rubric
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from evals.dataset import Sample
-from evals.reliability import Reliability
-from evals.scorer import Judgment, score_judgments
-from evals.transcript import Transcript
-from tools.project_files import atomic_write
-from tools.schemas.rubric import Rubric
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.reliability import Reliability
+from ftdesign.evals.scorer import Judgment, score_judgments
+from ftdesign.evals.transcript import Transcript
+from ftdesign.tools.project_files import atomic_write
+from ftdesign.tools.schemas.rubric import Rubric
 
 
 class ScenarioResult(BaseModel):

@@ -57,8 +57,7 @@ def evaluate(
     domain: str | None = None,
 ) -> ModeResult:
     """Recall@1 and recall@3 of one mode over a question set (all domains unless `domain`)."""
-    import knowledge
-
+    from ftdesign import knowledge
     questions = load_questions(questions_path)
     first = top3 = 0
     misses: list[str] = []

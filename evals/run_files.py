@@ -13,10 +13,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tools.errors import FtdesignError
-from tools.schemas.rubric import Rubric
-from tools.scoring import ScoreResult, score
-from tools.summary import group_by_model
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import Rubric
+from ftdesign.tools.scoring import ScoreResult, score
+from ftdesign.tools.summary import group_by_model
 
 Run = dict[str, ScoreResult]
 

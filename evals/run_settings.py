@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from evals.llm import embedded_gguf_path, load_role
-from evals.project import EvalProject
+from ftdesign.evals.project import EvalProject
+from ftdesign.models import embedded_gguf_path, load_role
 
 HARNESS_VERSION = 1
 EVAL_ROLES = ("simulator", "candidate", "judge")

@@ -14,12 +14,12 @@ from collections.abc import Awaitable, Callable, Mapping
 
 from pydantic import BaseModel
 
-from evals.facts import conversation_facts
-from evals.judge_prompt import Verdict, judge_messages
-from evals.transcript import Transcript
-from tools.errors import FtdesignError
-from tools.schemas.rubric import Answer, Rubric
-from tools.scoring import ScoreResult, score
+from ftdesign.evals.facts import conversation_facts
+from ftdesign.evals.judge_prompt import Verdict, judge_messages
+from ftdesign.evals.transcript import Transcript
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import Answer, Rubric
+from ftdesign.tools.scoring import ScoreResult, score
 
 # (messages, request key) -> Verdict; raises FtdesignError when no valid verdict came back.
 JudgeCall = Callable[[list[dict[str, str]], str], Awaitable[Verdict]]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from evals.dataset import Sample
-from evals.facts import WORD
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.facts import WORD
 
 PLACEHOLDERS = (
     "persona",

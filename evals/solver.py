@@ -14,9 +14,8 @@ import hashlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from evals.dataset import Sample
-from evals.llm.client import Completion
-from evals.simulator import (
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.simulator import (
     OPENING,
     clean_message,
     enforce_words,
@@ -24,10 +23,11 @@ from evals.simulator import (
     stage_of,
     word_range,
 )
-from evals.transcript import Message, Transcript
-from tools.samplers import message_flaws, turn_rng
+from ftdesign.evals.transcript import Message, Transcript
+from ftdesign.models.client import Completion
+from ftdesign.tools.samplers import message_flaws, turn_rng
 
-# (role, messages, seed, max_tokens) -> Completion; the task wraps evals.llm.acomplete.
+# (role, messages, seed, max_tokens) -> Completion; the task wraps models.acomplete.
 Chat = Callable[[str, list[dict[str, str]], int, int | None], Awaitable[Completion]]
 TOKENS_PER_WORD = 1.5  # English runs ~1.3; a cut by the word rule is cleaner than by tokens
 EMPTY = "(no message)"

@@ -15,18 +15,18 @@ import asyncio
 from pathlib import Path
 from typing import Any
 
-from evals import phases
-from evals.calls import make_chat, make_judge, role_overrides
-from evals.dataset import build_dataset
-from evals.progress import Progress, ProgressCallback
-from evals.project import load_project
-from evals.records import RUNS, RunStore, run_key
-from evals.reliability import TRUST_THRESHOLD
-from evals.run_settings import run_settings
-from evals.scorer import JudgeCall
-from evals.solver import Chat
-from evals.writeup import RunOutput, write_outputs
-from tools.errors import FtdesignError
+from ftdesign.evals import phases
+from ftdesign.evals.calls import make_chat, make_judge, role_overrides
+from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.progress import Progress, ProgressCallback
+from ftdesign.evals.project import load_project
+from ftdesign.evals.records import RUNS, RunStore, run_key
+from ftdesign.evals.reliability import TRUST_THRESHOLD
+from ftdesign.evals.run_settings import run_settings
+from ftdesign.evals.scorer import JudgeCall
+from ftdesign.evals.solver import Chat
+from ftdesign.evals.writeup import RunOutput, write_outputs
+from ftdesign.tools.errors import FtdesignError
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 

@@ -6,20 +6,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from evals.breakdown import category_pass_rates
-from evals.chart import category_chart
-from evals.dataset import Sample
-from evals.project import EvalProject
-from evals.records import RunStore
-from evals.reliability import Reliability
-from evals.report import render_report
-from evals.report_sections import ReportInputs
-from evals.results import RunResults, scenario_result, write_results
-from evals.run_settings import described, roles_table
-from evals.scorer import Judgment
-from evals.transcript import Transcript
-from tools.artifacts import ARTIFACTS
-from tools.project_files import write_artifact
+from ftdesign.evals.breakdown import category_pass_rates
+from ftdesign.evals.chart import category_chart
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.project import EvalProject
+from ftdesign.evals.records import RunStore
+from ftdesign.evals.reliability import Reliability
+from ftdesign.evals.report import render_report
+from ftdesign.evals.report_sections import ReportInputs
+from ftdesign.evals.results import RunResults, scenario_result, write_results
+from ftdesign.evals.run_settings import described, roles_table
+from ftdesign.evals.scorer import Judgment
+from ftdesign.evals.transcript import Transcript
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.project_files import write_artifact
 
 CHART = "base-model-eval-results.png"
 SAFETY_BAR = "safety gates"  # share of conversations with no gate failed

@@ -14,20 +14,20 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from knowledge.checklists import GATES, checklist
-    from knowledge.retrieval import MODES, Hit, search
-    from knowledge.store import BuildReport, build
+    from ftdesign.knowledge.checklists import GATES, checklist
+    from ftdesign.knowledge.retrieval import MODES, Hit, search
+    from ftdesign.knowledge.store import BuildReport, build
 
 # The retrieval module is not called `search.py`: importing a submodule sets it as a package
 # attribute, which would shadow the `search` function exported here.
 _EXPORTS = {
-    "build": "knowledge.store",
-    "BuildReport": "knowledge.store",
-    "search": "knowledge.retrieval",
-    "Hit": "knowledge.retrieval",
-    "MODES": "knowledge.retrieval",
-    "checklist": "knowledge.checklists",
-    "GATES": "knowledge.checklists",
+    "build": "ftdesign.knowledge.store",
+    "BuildReport": "ftdesign.knowledge.store",
+    "search": "ftdesign.knowledge.retrieval",
+    "Hit": "ftdesign.knowledge.retrieval",
+    "MODES": "ftdesign.knowledge.retrieval",
+    "checklist": "ftdesign.knowledge.checklists",
+    "GATES": "ftdesign.knowledge.checklists",
 }
 __all__ = ["GATES", "MODES", "BuildReport", "Hit", "build", "checklist", "search"]
 

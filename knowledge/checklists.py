@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from knowledge import locations, markdown_sections
-from tools.errors import FtdesignError
+from ftdesign.knowledge import locations, markdown_sections
+from ftdesign.tools.errors import FtdesignError
 
 GATES = (
     "model_choice",

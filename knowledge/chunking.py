@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from knowledge import markdown_sections, yaml_sections
+from ftdesign.knowledge import markdown_sections, yaml_sections
 
 # MiniLM reads 256 word pieces; about 180 words stays inside that for English prose.
 MAX_WORDS = 180

@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from knowledge import locations
-from tools.errors import FtdesignError
+from ftdesign.knowledge import locations
+from ftdesign.tools.errors import FtdesignError
 
 _collections: dict[str, Any] = {}
 
@@ -37,7 +37,7 @@ def open_collection(store_dir: Path | str | None = None, *, fresh: bool = False)
         import chromadb
         from chromadb.config import Settings
 
-        from knowledge.embedding import shared_embedding
+        from ftdesign.knowledge.embedding import shared_embedding
 
         settings = Settings(anonymized_telemetry=False)
         server = locations.chroma_server()

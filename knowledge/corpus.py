@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from knowledge.chunking import GENERAL_DOMAIN, Chunk, chunk_file
+from ftdesign.knowledge.chunking import GENERAL_DOMAIN, Chunk, chunk_file
 
 _signatures: dict[tuple[Path, Path | None], tuple[object, str]] = {}
 

@@ -18,7 +18,7 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings, Space
 from chromadb.utils.embedding_functions import register_embedding_function
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 MAX_TOKENS = 256  # the window MiniLM was trained with

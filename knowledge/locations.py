@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlparse
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 COLLECTION_NAME = "ftdesign_knowledge"

@@ -13,13 +13,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from knowledge import locations
-from knowledge.checklists import check_gate
-from knowledge.collection import open_collection
-from knowledge.corpus import source_signature
-from knowledge.lexical import BM25
-from knowledge.store import build
-from tools.errors import FtdesignError
+from ftdesign.knowledge import locations
+from ftdesign.knowledge.checklists import check_gate
+from ftdesign.knowledge.collection import open_collection
+from ftdesign.knowledge.corpus import source_signature
+from ftdesign.knowledge.lexical import BM25
+from ftdesign.knowledge.store import build
+from ftdesign.tools.errors import FtdesignError
 
 MODES: tuple[str, ...] = ("dense", "lexical", "hybrid")
 RRF_K = 60  # the customary constant; larger flattens the gap between ranks

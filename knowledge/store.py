@@ -19,10 +19,10 @@ try:
 except ImportError:  # Windows: builds are not serialised there
     fcntl = None  # type: ignore[assignment]
 
-from knowledge import locations
-from knowledge.chunking import Chunk
-from knowledge.collection import location_of, open_collection
-from knowledge.corpus import corpus_signature, load_corpus
+from ftdesign.knowledge import locations
+from ftdesign.knowledge.chunking import Chunk
+from ftdesign.knowledge.collection import location_of, open_collection
+from ftdesign.knowledge.corpus import corpus_signature, load_corpus
 
 UPSERT_BATCH = 64
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import yaml
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 # The C loader and dumper are several times faster; fall back when PyYAML lacks libyaml.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -14,10 +14,18 @@ ROOT = Path(__file__).resolve().parents[1]
 # Each layer may import only the layers listed for it (besides itself).
 ALLOWED = {
     "tools": set(),
+    "models": {"tools"},
     "knowledge": {"tools"},
-    "evals": {"tools", "knowledge"},
-    "agent": {"tools", "knowledge", "evals"},
+    "evals": {"tools", "models", "knowledge"},
+    "agent": {"tools", "models", "knowledge", "evals"},
 }
+PACKAGE = "ftdesign"
+
+
+def _layer(module: str) -> str:
+    """`ftdesign.evals.task` -> `evals`; a bare top-level name is reported as itself."""
+    parts = module.split(".")
+    return parts[1] if parts[0] == PACKAGE and len(parts) > 1 else parts[0]
 
 
 def _imported_layers(path: Path) -> set[str]:
@@ -25,9 +33,12 @@ def _imported_layers(path: Path) -> set[str]:
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names.update(alias.name.split(".")[0] for alias in node.names)
+            names.update(_layer(alias.name) for alias in node.names)
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module.split(".")[0])
+            if node.module == PACKAGE:  # `from ftdesign import knowledge`
+                names.update(alias.name for alias in node.names)
+            else:
+                names.add(_layer(node.module))
     return names & set(ALLOWED)
 
 
@@ -39,6 +50,21 @@ def test_imports_go_one_way(layer: str) -> None:
         if (bad := _imported_layers(path) - ALLOWED[layer] - {layer})
     }
     assert offenders == {}, f"{layer}/ must not import these layers: {offenders}"
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_layers_import_through_the_namespace(layer: str) -> None:
+    """`import evals` would pick up OpenAI's evals (or any other top-level package)."""
+    bare = {
+        str(path.relative_to(ROOT))
+        for path in (ROOT / layer).rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+            and node.module.split(".")[0] in ALLOWED)
+        or (isinstance(node, ast.Import)
+            and any(alias.name.split(".")[0] in ALLOWED for alias in node.names))
+    }
+    assert bare == set(), f"import these through `{PACKAGE}.`: {sorted(bare)}"
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:

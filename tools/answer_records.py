@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 MAX_BYTES = 50_000_000  # far above any real judgment file; refuses accidental huge inputs
 

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.budget import Budget
-from tools.errors import FtdesignError
-from tools.tokens import Tokenizer, count_chat
+from ftdesign.tools.budget import Budget
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.tokens import Tokenizer, count_chat
 
 Message = dict[str, str]
 
@@ -87,7 +87,7 @@ BUDGET_FILE = ".ftdesign/budget.json"
 
 def save_budget(project: Path, budget: Budget) -> Path:
     """Store the budget where later gates (prompts, evaluation) check against it."""
-    from tools.project_files import write_artifact
+    from ftdesign.tools.project_files import write_artifact
 
     return write_artifact(project, BUDGET_FILE, budget.model_dump_json(indent=2) + "\n")
 

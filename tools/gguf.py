@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 MAGIC = b"GGUF"
 MAX_KEEP_ARRAY = 64  # longer arrays are summarised, not materialised

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from tools.gguf import ArrayInfo, read_header
+from ftdesign.tools.gguf import ArrayInfo, read_header
 
 LOGIT_BYTES = 4  # fp32 logits
 GB = 1_000_000_000  # decimal gigabytes, as memory is quoted in model cards

@@ -15,14 +15,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from tools.artifacts import ARTIFACTS, Kind, kind_of
-from tools.errors import FtdesignError
-from tools.findings import Finding, Location, SourceError, under
-from tools.schema_errors import WRONG_TYPE, translate
-from tools.schema_hints import describe, fix_for
-from tools.schemas import PersonaTemplate, Rubric, TaxonomyFile
-from tools.text_source import check_text, read_source
-from tools.yaml_source import YamlDocument, parse_yaml
+from ftdesign.tools.artifacts import ARTIFACTS, Kind, kind_of
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.findings import Finding, Location, SourceError, under
+from ftdesign.tools.schema_errors import WRONG_TYPE, translate
+from ftdesign.tools.schema_hints import describe, fix_for
+from ftdesign.tools.schemas import PersonaTemplate, Rubric, TaxonomyFile
+from ftdesign.tools.text_source import check_text, read_source
+from ftdesign.tools.yaml_source import YamlDocument, parse_yaml
 
 YAML_MODELS: dict[str, Any] = {
     "taxonomy": TaxonomyFile,

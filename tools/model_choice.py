@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from tools.budget import Budget
-from tools.budget_io import render_budget
-from tools.gguf_facts import GB, ModelFacts
-from tools.schemas.documents import MODEL_FACTORS, REQUIRED_SECTIONS
+from ftdesign.tools.budget import Budget
+from ftdesign.tools.budget_io import render_budget
+from ftdesign.tools.gguf_facts import GB, ModelFacts
+from ftdesign.tools.schemas.documents import MODEL_FACTORS, REQUIRED_SECTIONS
 
 DEFAULT_DEPLOYMENT = "llama.cpp / Ollama (GGUF)"
 
@@ -135,7 +135,7 @@ def _compare(chosen: Candidate, other: Candidate, seq_len: int) -> str:
 
 def write_model_choice(project: Path, inputs: ChoiceInputs) -> Path:
     """Draft model-choice.md into the project, keeping the replaced version."""
-    from tools.artifacts import ARTIFACTS
-    from tools.project_files import write_artifact
+    from ftdesign.tools.artifacts import ARTIFACTS
+    from ftdesign.tools.project_files import write_artifact
 
     return write_artifact(project, ARTIFACTS["model_choice"].path, render_model_choice(inputs))

@@ -14,8 +14,8 @@ import random
 
 from pydantic import BaseModel, Field
 
-from tools.schemas.persona import FlawGroup, PersonaTemplate
-from tools.weighted import weighted_pick
+from ftdesign.tools.schemas.persona import FlawGroup, PersonaTemplate
+from ftdesign.tools.weighted import weighted_pick
 
 
 class Persona(BaseModel):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 HISTORY = Path(".ftdesign") / "history"
 

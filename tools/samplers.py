@@ -17,9 +17,9 @@ import random
 
 from pydantic import BaseModel, Field
 
-from tools.persona_sampler import Persona, message_flaws, sample_personas, turn_rng
-from tools.schemas.taxonomy import Taxonomy
-from tools.weighted import largest_remainder, shuffled, weighted_pick
+from ftdesign.tools.persona_sampler import Persona, message_flaws, sample_personas, turn_rng
+from ftdesign.tools.schemas.taxonomy import Taxonomy
+from ftdesign.tools.weighted import largest_remainder, shuffled, weighted_pick
 
 __all__ = [
     "Persona",
@@ -63,7 +63,7 @@ def _subtopics(taxonomy: Taxonomy, topic: str) -> tuple[list[str], list[float]]:
         if isinstance(section.types, dict):
             return list(section.types), list(section.types.values())
         return list(section.types), [1.0] * len(section.types)
-    names = next((t.subtopics for t in taxonomy.topics if t.name == topic), [])
+    names: list[str] = next((t.subtopics for t in taxonomy.topics if t.name == topic), [])
     return list(names), [1.0] * len(names)
 
 

@@ -17,8 +17,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from tools.findings import Finding, PathPart, rule, yaml_path
-from tools.schema_hints import describe, expected_text, fix_for, missing_fix
+from ftdesign.tools.findings import Finding, PathPart, rule, yaml_path
+from ftdesign.tools.schema_hints import describe, expected_text, fix_for, missing_fix
 
 MISSING = rule("schema.missing_field", "error", "every required field is present")
 UNKNOWN = rule("schema.unknown_field", "error", "no unknown fields (typos are rejected)")

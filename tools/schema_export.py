@@ -12,9 +12,9 @@ from typing import Any, cast
 
 from pydantic import BaseModel
 
-from tools.artifacts import ARTIFACTS, Kind
-from tools.errors import FtdesignError
-from tools.schemas import PersonaTemplate, Rubric, Taxonomy
+from ftdesign.tools.artifacts import ARTIFACTS, Kind
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas import PersonaTemplate, Rubric, Taxonomy
 
 BODIES: dict[str, tuple[type[BaseModel], str]] = {
     "taxonomy": (Taxonomy, "taxonomy"),

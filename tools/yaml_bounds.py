@@ -14,8 +14,8 @@ from typing import Any, NoReturn
 
 import yaml
 
-from tools.findings import Finding, Rule, SourceError, rule
-from tools.yaml_errors import SYNTAX, syntax_finding
+from ftdesign.tools.findings import Finding, Rule, SourceError, rule
+from ftdesign.tools.yaml_errors import SYNTAX, syntax_finding
 
 MAX_VALUES = 100_000
 MAX_DEPTH = 50

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from tools.findings import Finding, rule
+from ftdesign.tools.findings import Finding, rule
 
 SYNTAX = rule("yaml.syntax", "error", "the file is well-formed YAML")
 

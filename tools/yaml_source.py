@@ -15,9 +15,9 @@ from typing import Any
 import yaml
 from yaml import nodes
 
-from tools.findings import Finding, SourceError, join_path, rule, split_path, yaml_path
-from tools.yaml_bounds import check_bounds
-from tools.yaml_errors import SYNTAX, syntax_finding
+from ftdesign.tools.findings import Finding, SourceError, join_path, rule, split_path, yaml_path
+from ftdesign.tools.yaml_bounds import check_bounds
+from ftdesign.tools.yaml_errors import SYNTAX, syntax_finding
 
 _BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -12,15 +12,15 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 COMMAND_MODULES = [
-    "agent.cli.project",  # init, validate, schema, history, restore
-    "agent.cli.scoring",  # score, sample
-    "agent.cli.models",  # inspect, budget, choose, models
-    "agent.cli.knowledge",  # knowledge build / search
-    "agent.cli.evaluation",  # eval, compare, bench
-    "agent.cli.session",  # run, ui
+    "ftdesign.agent.cli.project",  # init, validate, schema, history, restore
+    "ftdesign.agent.cli.scoring",  # score, sample
+    "ftdesign.agent.cli.models",  # inspect, budget, choose, models
+    "ftdesign.agent.cli.knowledge",  # knowledge build / search
+    "ftdesign.agent.cli.evaluation",  # eval, compare, bench
+    "ftdesign.agent.cli.session",  # run, ui
 ]
 
 

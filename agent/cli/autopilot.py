@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.stop import Stop
-from agent.validation import describe, errors
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.validation import describe, errors
 
 
 class Autopilot:

@@ -61,7 +61,7 @@ class ProgressBar:
 
 
 def run_eval_command(args: argparse.Namespace) -> int:
-    from evals.task import run_eval
+    from ftdesign.evals.task import run_eval
 
     output = run_eval(
         args.project,
@@ -81,15 +81,15 @@ def run_eval_command(args: argparse.Namespace) -> int:
 
 
 def run_compare(args: argparse.Namespace) -> int:
-    from evals.compare import render
-    from evals.run_files import load_runs
-    from tools.errors import FtdesignError
+    from ftdesign.evals.compare import render
+    from ftdesign.evals.run_files import load_runs
+    from ftdesign.tools.errors import FtdesignError
 
     if len(args.results) > 2:
         raise FtdesignError("compare takes one or two result files", hint="drop the extra ones")
     rubric = None
     if args.rubric is not None:
-        from tools.loading import load_artifact
+        from ftdesign.tools.loading import load_artifact
 
         rubric = load_artifact(args.rubric, "rubric")
     print(render(load_runs(list(args.results), rubric)))

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from itertools import groupby
 
-from tools.findings import CATALOG, Finding, summary
+from ftdesign.tools.findings import CATALOG, Finding, summary
 
 _ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from knowledge.checklists import GATES  # light: reads no store, imports no Chroma
+from ftdesign.knowledge.checklists import GATES  # light: reads no store, imports no Chroma
 
 
 def add_parser(subparsers: Any) -> None:
@@ -32,8 +32,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    import knowledge
-
+    from ftdesign import knowledge
     report = knowledge.build(args.store)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
@@ -47,8 +46,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_search(args: argparse.Namespace) -> int:
-    import knowledge
-
+    from ftdesign import knowledge
     hits = knowledge.search(
         args.question,
         k=args.k,

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -62,7 +62,7 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run_inspect(args: argparse.Namespace) -> int:
-    from tools.gguf_facts import GB, inspect_gguf
+    from ftdesign.tools.gguf_facts import GB, inspect_gguf
 
     facts = inspect_gguf(args.model)
     logits = facts.logits_bytes(args.seq_len)
@@ -91,7 +91,7 @@ def run_inspect(args: argparse.Namespace) -> int:
 
 
 def run_budget(args: argparse.Namespace) -> int:
-    from agent.cli.models_budget import compute_budget
+    from ftdesign.agent.cli.models_budget import compute_budget
 
     budget, text = compute_budget(args)
     print(budget.model_dump_json(indent=2) if args.json else text.rstrip("\n"))
@@ -99,9 +99,14 @@ def run_budget(args: argparse.Namespace) -> int:
 
 
 def run_choose(args: argparse.Namespace) -> int:
-    from tools.budget_io import load_budget
-    from tools.gguf_facts import inspect_gguf
-    from tools.model_choice import Candidate, ChoiceInputs, render_model_choice, write_model_choice
+    from ftdesign.tools.budget_io import load_budget
+    from ftdesign.tools.gguf_facts import inspect_gguf
+    from ftdesign.tools.model_choice import (
+        Candidate,
+        ChoiceInputs,
+        render_model_choice,
+        write_model_choice,
+    )
 
     if not 1 <= args.chosen <= len(args.models):
         raise FtdesignError(f"--chosen {args.chosen}: pick 1 to {len(args.models)}.")
@@ -136,8 +141,8 @@ def run_choose(args: argparse.Namespace) -> int:
 
 
 def run_models(args: argparse.Namespace) -> int:
-    from evals.llm.roles import describe_roles
-    from evals.llm.settings import parse_overrides
+    from ftdesign.models.roles import describe_roles
+    from ftdesign.models.settings import parse_overrides
 
     roles = describe_roles(args.project, parse_overrides(args.overrides))
     if args.json:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tools.artifacts import ARTIFACTS
-from tools.budget import (
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.budget import (
     DEFAULT_SYSTEM_PROMPT_TOKENS,
     DEFAULT_TOKENS_PER_EXCHANGE,
     Budget,
     Training,
     plan_budget,
 )
-from tools.budget_io import measure_transcripts, read_transcripts, render_budget, save_budget
-from tools.errors import FtdesignError
-from tools.tokens import count_tokens, get_tokenizer
+from ftdesign.tools.budget_io import (
+    measure_transcripts,
+    read_transcripts,
+    render_budget,
+    save_budget,
+)
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.tokens import count_tokens, get_tokenizer
 
 
 def _system_prompt(args: argparse.Namespace) -> tuple[str | None, str]:

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -56,9 +56,9 @@ def add_parser(subparsers: Any) -> None:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from agent.cli.findings_output import print_findings, print_rules
-    from tools.findings import Finding, has_errors
-    from tools.validators import validate_path
+    from ftdesign.agent.cli.findings_output import print_findings, print_rules
+    from ftdesign.tools.findings import Finding, has_errors
+    from ftdesign.tools.validators import validate_path
 
     if args.rules:
         print_rules(as_json=args.json)
@@ -76,7 +76,7 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    from tools.schema_export import json_schema
+    from ftdesign.tools.schema_export import json_schema
 
     print(json.dumps(json_schema(args.kind), indent=2))
     return 0
@@ -84,15 +84,15 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_init(args: argparse.Namespace) -> int:
     try:
-        from knowledge.domains import FALLBACK_DOMAIN, copy_domain
+        from ftdesign.knowledge.domains import FALLBACK_DOMAIN, copy_domain
     except ImportError as error:
         raise FtdesignError(
             f"ftdesign init needs the worked domains (knowledge.domains), which failed to load: "
             f"{error}",
             hint="reinstall ftdesign (`pip install -e .`)",
         ) from error
-    from agent.cli.findings_output import print_findings
-    from tools.validators import validate_project
+    from ftdesign.agent.cli.findings_output import print_findings
+    from ftdesign.tools.validators import validate_project
 
     existing = [a.path for a in ARTIFACTS.values() if (args.dir / a.path).exists()]
     if existing:
@@ -120,7 +120,7 @@ def _relpath(artifact: str) -> str:
 
 
 def run_history(args: argparse.Namespace) -> int:
-    from tools.project_files import list_versions
+    from ftdesign.tools.project_files import list_versions
 
     if not args.project.is_dir():
         raise FtdesignError(f"{args.project}: no such project folder", hint="check the path")
@@ -136,9 +136,9 @@ def run_history(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from agent.cli.findings_output import print_findings
-    from tools.project_files import restore_version
-    from tools.validators import validate_path
+    from ftdesign.agent.cli.findings_output import print_findings
+    from ftdesign.tools.project_files import restore_version
+    from ftdesign.tools.validators import validate_path
 
     relpath = _relpath(args.artifact)
     restored = restore_version(args.project, relpath, args.version)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from agent.session import Event
-from agent.stop import Stop
-from agent.validation import describe
+from ftdesign.agent.session import Event
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.validation import describe
 
 RULE = "=" * 78
 

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tools.artifacts import ARTIFACTS, Kind
-from tools.errors import FtdesignError
+from ftdesign.tools.artifacts import ARTIFACTS, Kind
+from ftdesign.tools.errors import FtdesignError
 
 
 def add_parser(subparsers: Any) -> None:
@@ -55,14 +55,14 @@ def add_parser(subparsers: Any) -> None:
 
 def load(path: Path, kind: Kind) -> Any:
     """The artifact's model, through the shared hostile-input-safe loader."""
-    from tools.loading import load_artifact
+    from ftdesign.tools.loading import load_artifact
 
     return load_artifact(path, kind)
 
 
 def run_score(args: argparse.Namespace) -> int:
-    from tools.answer_records import read_answer_records
-    from tools.scoring import score
+    from ftdesign.tools.answer_records import read_answer_records
+    from ftdesign.tools.scoring import score
 
     rubric = load(args.rubric, "rubric")
     records = read_answer_records(args.answers)
@@ -98,7 +98,7 @@ def _print_scores(rows: list[dict[str, Any]]) -> None:
 
 
 def run_sample(args: argparse.Namespace) -> int:
-    from tools import samplers
+    from ftdesign.tools import samplers
 
     if args.n < 0:
         raise FtdesignError(f"--n is {args.n}", hint="give a count of 0 or more")

@@ -15,9 +15,9 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
-UI_COMMAND_MODULE = "agent.ui.command"
+UI_COMMAND_MODULE = "ftdesign.agent.ui.command"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -70,9 +70,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 async def run_headless(args: argparse.Namespace) -> int:
-    from agent.cli.autopilot import Autopilot
-    from agent.cli.render import render_event
-    from agent.session import DesignSession
+    from ftdesign.agent.cli.autopilot import Autopilot
+    from ftdesign.agent.cli.render import render_event
+    from ftdesign.agent.session import DesignSession
 
     args.project.mkdir(parents=True, exist_ok=True)
     pilot = Autopilot(load_answers(args.answers), args.auto_approve, args.retries)

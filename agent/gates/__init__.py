@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agent.gates import (
+from ftdesign.agent.gates import (
     baseline_eval,
     done,
     intake,
@@ -13,8 +13,8 @@ from agent.gates import (
     taxonomy,
     token_economics,
 )
-from agent.gates.base import Drafted, GateSpec
-from agent.state import STEPS, StepId
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.state import STEPS, StepId
 
 SPECS: dict[StepId, GateSpec] = {
     spec.step: spec

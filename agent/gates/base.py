@@ -24,9 +24,9 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from agent.context import AgentContext
-from agent.records import Issue, Source
-from agent.state import DesignState, StepId
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.records import Issue, Source
+from ftdesign.agent.state import DesignState, StepId
 
 
 @dataclass
@@ -70,6 +70,6 @@ class GateSpec:
 
     def path_of(self, name: str) -> str:
         """Where an artifact of this gate lives (or how the UI should label it)."""
-        from tools.artifacts import ARTIFACTS
+        from ftdesign.tools.artifacts import ARTIFACTS
 
         return self.paths[name] if name in self.paths else ARTIFACTS[name].path  # type: ignore[index]

@@ -14,14 +14,14 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import adopter, approver, check_artifacts
-from agent.gates.settings import revise_settings
-from agent.records import Source
-from agent.state import DesignState
-from tools.errors import FtdesignError
-from tools.schemas.documents import EVAL_UNAVAILABLE, REQUIRED_SECTIONS
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.common import adopter, approver, check_artifacts
+from ftdesign.agent.gates.settings import revise_settings
+from ftdesign.agent.records import Source
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.documents import EVAL_UNAVAILABLE, REQUIRED_SECTIONS
 
 KIND = "eval_results"
 EVAL_ROLES = ("simulator", "candidate", "judge")
@@ -57,7 +57,7 @@ def settings_of(state: DesignState, ctx: AgentContext) -> EvalSettings:
 
 def _harness() -> Callable[..., Awaitable[Any]] | None:
     try:
-        from evals.task import arun_eval
+        from ftdesign.evals.task import arun_eval
     except ImportError:
         return None
     return arun_eval
@@ -96,7 +96,7 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
 
 
 def _eval_models(ctx: AgentContext) -> dict[str, str]:
-    from agent.llm import describe
+    from ftdesign.agent.llm import describe
 
     found = {}
     for role in EVAL_ROLES:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from agent.state import DesignState
-from tools.budget import DEFAULT_BUFFER, DEFAULT_CEILING, Budget, Training, plan_budget
-from tools.errors import FtdesignError
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.budget import DEFAULT_BUFFER, DEFAULT_CEILING, Budget, Training, plan_budget
+from ftdesign.tools.errors import FtdesignError
 
 
 class BudgetSettings(BaseModel):
@@ -36,7 +36,7 @@ def _system_prompt(state: DesignState) -> str:
     record = state.artifacts.get("system_prompt")
     if record is not None and record.current:
         return record.current
-    from agent.gates.common import template
+    from ftdesign.agent.gates.common import template
 
     try:
         return template(state, "system_prompt")[0]
@@ -45,7 +45,7 @@ def _system_prompt(state: DesignState) -> str:
 
 
 def plan(state: DesignState, settings: BudgetSettings) -> Budget:
-    from tools.tokens import count_tokens, get_tokenizer
+    from ftdesign.tools.tokens import count_tokens, get_tokenizer
 
     gguf = chosen_gguf(state)
     try:
@@ -71,7 +71,7 @@ def plan(state: DesignState, settings: BudgetSettings) -> Budget:
 
 
 def window_of(state: DesignState) -> int | None:
-    from tools.gguf_facts import inspect_gguf
+    from ftdesign.tools.gguf_facts import inspect_gguf
 
     gguf = chosen_gguf(state)
     try:

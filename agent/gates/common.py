@@ -14,16 +14,16 @@ from typing import Any
 
 import yaml
 
-from agent.context import AgentContext
-from agent.gates.base import AdoptFn, ApproveFn, Drafted
-from agent.llm import ask_text, describe
-from agent.prompts import MODEL_FAILED, adapt_messages, change_messages
-from agent.records import Issue, Source
-from agent.state import DesignState
-from agent.validation import errors, summary, validate_artifact
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
-from tools.project_files import write_artifact
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import AdoptFn, ApproveFn, Drafted
+from ftdesign.agent.llm import ask_text, describe
+from ftdesign.agent.prompts import MODEL_FAILED, adapt_messages, change_messages
+from ftdesign.agent.records import Issue, Source
+from ftdesign.agent.state import DesignState
+from ftdesign.agent.validation import errors, summary, validate_artifact
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.project_files import write_artifact
 
 
 def use_model(ctx: AgentContext) -> bool:
@@ -53,7 +53,7 @@ def check_can_rewrite(ctx: AgentContext, kind: str) -> None:
 
 def template(state: DesignState, kind: str) -> tuple[str, str]:
     """(text, domain) of the closest worked domain's version of an artifact."""
-    from knowledge.domains import domain_artifact
+    from ftdesign.knowledge.domains import domain_artifact
 
     name = state.domain.closest_domain
     if not name:

@@ -8,13 +8,13 @@ and going back to any gate is still possible from here.
 
 from __future__ import annotations
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.records import Issue, Source
-from agent.state import GATES, DesignState
-from agent.validation import to_issue
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.records import Issue, Source
+from ftdesign.agent.state import GATES, DesignState
+from ftdesign.agent.validation import to_issue
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
 
 NAME = "summary"
 
@@ -53,7 +53,7 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
 
 
 def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    from tools.validators import validate_project
+    from ftdesign.tools.validators import validate_project
 
     return [to_issue(f) for f in validate_project(ctx.project)]
 

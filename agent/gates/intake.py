@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import yaml
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import yaml_text
-from agent.gates.settings import parse_settings, revise_settings
-from agent.records import DomainContext, Issue, Source
-from agent.state import DesignState
-from tools.errors import FtdesignError
-from tools.project_files import write_artifact
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.common import yaml_text
+from ftdesign.agent.gates.settings import parse_settings, revise_settings
+from ftdesign.agent.records import DomainContext, Issue, Source
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.project_files import write_artifact
 
 NAME = "intake"
 PATH = ".ftdesign/intake.yaml"
@@ -32,7 +32,7 @@ ASKED = {
 def _with_domain(domain: DomainContext) -> DomainContext:
     if domain.closest_domain or not domain.description:
         return domain
-    from knowledge.domains import closest_domain
+    from ftdesign.knowledge.domains import closest_domain
 
     return domain.model_copy(update={"closest_domain": closest_domain(domain.description)})
 
@@ -70,7 +70,7 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
 
 
 def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
-    from knowledge.domains import list_domains
+    from ftdesign.knowledge.domains import list_domains
 
     def issue(severity: str, code: str, message: str) -> Issue:
         return Issue(file=PATH, severity=severity, code=code, message=message)  # type: ignore[arg-type]

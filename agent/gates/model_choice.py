@@ -15,14 +15,19 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import adopt_text, approver, check_artifacts
-from agent.gates.settings import parse_settings, revise_settings
-from agent.records import Source
-from agent.state import DesignState
-from tools.errors import FtdesignError
-from tools.model_choice import DEFAULT_DEPLOYMENT, Candidate, ChoiceInputs, render_model_choice
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.common import adopt_text, approver, check_artifacts
+from ftdesign.agent.gates.settings import parse_settings, revise_settings
+from ftdesign.agent.records import Source
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.model_choice import (
+    DEFAULT_DEPLOYMENT,
+    Candidate,
+    ChoiceInputs,
+    render_model_choice,
+)
 
 KIND = "model_choice"
 
@@ -40,7 +45,7 @@ class ChoiceSettings(BaseModel):
 
 def local_ggufs() -> list[str]:
     """The embedded demo model's GGUF, the one candidate every install has."""
-    from evals.llm.server import embedded_gguf_path
+    from ftdesign.models.server import embedded_gguf_path
 
     try:
         return [str(embedded_gguf_path())]
@@ -71,8 +76,8 @@ def settings_of(state: DesignState) -> ChoiceSettings:
 
 def render(settings: ChoiceSettings, project: Path) -> str:
     """The document; a budget saved by gate 2 (when revisiting) is included."""
-    from tools.budget_io import load_budget
-    from tools.gguf_facts import inspect_gguf
+    from ftdesign.tools.budget_io import load_budget
+    from ftdesign.tools.gguf_facts import inspect_gguf
 
     if not settings.candidates:
         raise FtdesignError(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from agent.gates.yaml_drafts import normalised, yaml_gate
-from tools.schemas.persona import PersonaTemplate
+from ftdesign.agent.gates.yaml_drafts import normalised, yaml_gate
+from ftdesign.tools.schemas.persona import PersonaTemplate
 
 
 def _fix_choice(choice: Any) -> None:

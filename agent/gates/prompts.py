@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import approver, check_artifacts, draft_markdown, revise_markdown
-from agent.records import Issue, Source
-from agent.state import DesignState
-from tools.artifacts import ARTIFACTS, Kind
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.common import approver, check_artifacts, draft_markdown, revise_markdown
+from ftdesign.agent.records import Issue, Source
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.artifacts import ARTIFACTS, Kind
+from ftdesign.tools.errors import FtdesignError
 
 KINDS: tuple[Kind, ...] = ("user_sim", "assistant", "system_prompt")
 NAMES = {
@@ -61,8 +61,8 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
 
 
 def _budget_issue(ctx: AgentContext, system_prompt: str) -> list[Issue]:
-    from tools.budget_io import load_budget
-    from tools.tokens import count_tokens
+    from ftdesign.tools.budget_io import load_budget
+    from ftdesign.tools.tokens import count_tokens
 
     budget = load_budget(ctx.project)
     if budget is None:

@@ -9,8 +9,8 @@ one criterion at a time in the UI, or by change requests here.
 
 from __future__ import annotations
 
-from agent.gates.yaml_drafts import normalised, yaml_gate
-from tools.schemas.rubric import Rubric
+from ftdesign.agent.gates.yaml_drafts import normalised, yaml_gate
+from ftdesign.tools.schemas.rubric import Rubric
 
 
 def repair(rubric: Rubric) -> Rubric:

@@ -14,11 +14,11 @@ import yaml
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ValidationError
 
-from agent.context import AgentContext
-from agent.llm import ask_structured
-from agent.prompts import DRAFTER, domain_brief
-from agent.state import DesignState
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.llm import ask_structured
+from ftdesign.agent.prompts import DRAFTER, domain_brief
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.errors import FtdesignError
 
 S = TypeVar("S", bound=BaseModel)
 PAIR = re.compile(r"\b([A-Za-z_]\w*)\s*[:=]\s*([^,;\n]+)")

@@ -8,8 +8,8 @@ approves it.
 
 from __future__ import annotations
 
-from agent.gates.yaml_drafts import normalised, normalised_map, yaml_gate
-from tools.schemas.taxonomy import TaxonomyFile
+from ftdesign.agent.gates.yaml_drafts import normalised, normalised_map, yaml_gate
+from ftdesign.tools.schemas.taxonomy import TaxonomyFile
 
 
 def repair(file: TaxonomyFile) -> TaxonomyFile:

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 import re
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.budget_plan import BudgetSettings, plan, settings_of, window_of
-from agent.gates.settings import parse_settings, revise_settings
-from agent.records import ArtifactRecord, Issue, Source
-from agent.state import DesignState
-from tools.budget import DEFAULT_CEILING
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.budget_plan import BudgetSettings, plan, settings_of, window_of
+from ftdesign.agent.gates.settings import parse_settings, revise_settings
+from ftdesign.agent.records import ArtifactRecord, Issue, Source
+from ftdesign.agent.state import DesignState
+from ftdesign.tools.budget import DEFAULT_CEILING
+from ftdesign.tools.errors import FtdesignError
 
 NAME = "token_budget"
 SECTION = "## Token budget"
 
 
 def _drafted(state: DesignState, settings: BudgetSettings) -> Drafted:
-    from tools.budget_io import render_budget
+    from ftdesign.tools.budget_io import render_budget
 
     text = render_budget(plan(state, settings))
     return Drafted({NAME: text}, "rendered", inputs=settings.model_dump())
@@ -89,8 +89,8 @@ def with_section(document: str, section: str) -> str:
 
 def approve(state: DesignState, ctx: AgentContext) -> dict:
     """Save budget.json; add the section to model-choice.md when that document exists."""
-    from tools.budget_io import save_budget
-    from tools.project_files import write_artifact
+    from ftdesign.tools.budget_io import save_budget
+    from ftdesign.tools.project_files import write_artifact
 
     save_budget(ctx.project, plan(state, settings_of(state)))
     records = dict(state.artifacts)

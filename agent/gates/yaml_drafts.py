@@ -13,9 +13,9 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
-from agent.context import AgentContext
-from agent.gates.base import Drafted, GateSpec
-from agent.gates.common import (
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.common import (
     adopter,
     approver,
     check_artifacts,
@@ -26,12 +26,12 @@ from agent.gates.common import (
     use_model,
     yaml_text,
 )
-from agent.llm import ask_structured
-from agent.prompts import MODEL_FAILED, adapt_messages, change_messages
-from agent.records import Source
-from agent.state import DesignState, StepId
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
+from ftdesign.agent.llm import ask_structured
+from ftdesign.agent.prompts import MODEL_FAILED, adapt_messages, change_messages
+from ftdesign.agent.records import Source
+from ftdesign.agent.state import DesignState, StepId
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
 
 
 class ArtifactModel(Protocol):

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from agent.session import DesignSession
-from agent.stop import Stop
-from agent.ui import uploads
-from agent.ui.scope import AUTHOR, project
-from agent.ui.turn import stream_turn
+from ftdesign.agent.session import DesignSession
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui import uploads
+from ftdesign.agent.ui.scope import AUTHOR, project
+from ftdesign.agent.ui.turn import stream_turn
 
 MAX_ADOPTED = 12  # uploads adopted in a row at one stop (the prompts gate has three files)
 

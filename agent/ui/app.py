@@ -12,10 +12,10 @@ from typing import Any
 
 import chainlit as cl
 
-from agent.ui import auth, buttons, chat, conversation, store
-from agent.ui.calibration import examples, handlers
-from agent.ui.problems import guarded
-from agent.ui.scope import project
+from ftdesign.agent.ui import auth, buttons, chat, conversation, store
+from ftdesign.agent.ui.calibration import examples, handlers
+from ftdesign.agent.ui.problems import guarded
+from ftdesign.agent.ui.scope import project
 
 
 @cl.data_layer

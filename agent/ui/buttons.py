@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from agent.ui import conversation
-from agent.ui.adoption import paste_text
-from agent.ui.download import build_zip, open_drafts
-from agent.ui.scope import AUTHOR, project
-from agent.ui.stop_view import GATE_NAMES
+from ftdesign.agent.ui import conversation
+from ftdesign.agent.ui.adoption import paste_text
+from ftdesign.agent.ui.download import build_zip, open_drafts
+from ftdesign.agent.ui.scope import AUTHOR, project
+from ftdesign.agent.ui.stop_view import GATE_NAMES
 
 ASKS = {
     "change": "What should change? Type it in the chat box and send it.",

@@ -13,12 +13,12 @@ from typing import Any
 import chainlit as cl
 import yaml
 
-from agent.records import DomainContext
-from agent.ui import conversation, uploads
-from agent.ui.problems import show_problem
-from agent.ui.restore import show_restored
-from agent.ui.scope import AUTHOR, project, thread_id
-from tools.errors import FtdesignError
+from ftdesign.agent.records import DomainContext
+from ftdesign.agent.ui import conversation, uploads
+from ftdesign.agent.ui.problems import show_problem
+from ftdesign.agent.ui.restore import show_restored
+from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
+from ftdesign.tools.errors import FtdesignError
 
 WELCOME = (
     "**Describe the assistant you want to fine-tune**: the domain, where it will run"

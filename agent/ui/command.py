@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from agent.ui.auth import PASSWORD_ENV
-from tools.errors import FtdesignError
+from ftdesign.agent.ui.auth import PASSWORD_ENV
+from ftdesign.tools.errors import FtdesignError
 
 DEFAULT_PORT = 8000
 
@@ -45,7 +45,7 @@ def check_port(host: str, port: int) -> None:
 
 
 def ui_command(args: argparse.Namespace) -> int:
-    from agent.ui.launch import serve
+    from ftdesign.agent.ui.launch import serve
 
     project = args.project.expanduser().resolve()
     if project.exists() and not project.is_dir():

@@ -17,14 +17,14 @@ from typing import Any
 
 import chainlit as cl
 
-from agent.events import Event
-from agent.records import DomainContext
-from agent.session import DesignSession
-from agent.state import DesignState
-from agent.stop import Stop
-from agent.ui.adoption import adopt_uploads
-from agent.ui.scope import AUTHOR, project, thread_id
-from agent.ui.turn import stream_turn
+from ftdesign.agent.events import Event
+from ftdesign.agent.records import DomainContext
+from ftdesign.agent.session import DesignSession
+from ftdesign.agent.state import DesignState
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.adoption import adopt_uploads
+from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
+from ftdesign.agent.ui.turn import stream_turn
 
 INTENT = "ftd_intent"  # the reply kind a button asked words for ("change" or "skip")
 

@@ -12,7 +12,7 @@ import zipfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from agent.state import DesignState
+from ftdesign.agent.state import DesignState
 
 LEFT_OUT = (".ftdesign/checkpoints", ".ftdesign/ui", ".ftdesign/uploads", ".ftdesign/errors.log")
 MAX_MEMBER = 50_000_000  # a stray model file in the folder is not part of the design

@@ -16,8 +16,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from agent.ui.auth import SECRET_ENV, ensure_secret
-from tools.errors import FtdesignError
+from ftdesign.agent.ui.auth import SECRET_ENV, ensure_secret
+from ftdesign.tools.errors import FtdesignError
 
 PACKAGE = Path(__file__).resolve().parent
 REPO = PACKAGE.parents[1]
@@ -75,8 +75,8 @@ def prepare_root(project: Path, host: str = "127.0.0.1", port: int = 8000) -> Pa
 def warm_up(project: Path) -> None:
     """Start the agent's model and load the guide index before the app listens, so no chat
     waits for them; a problem is only printed: the chat reports it again when it matters."""
-    from agent.retrieval import search
-    from evals.llm.client import role_endpoint
+    from ftdesign.agent.retrieval import search
+    from ftdesign.models.client import role_endpoint
 
     print("ftdesign ui: starting the agent's model and the guide index…", file=sys.stderr)  # noqa: T201
     try:

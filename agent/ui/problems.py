@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import chainlit as cl
 
-from agent.ui.scope import AUTHOR, project
-from tools.errors import FtdesignError
+from ftdesign.agent.ui.scope import AUTHOR, project
+from ftdesign.tools.errors import FtdesignError
 
 F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
 ERROR_LOG = "errors.log"

@@ -11,8 +11,8 @@ from typing import Any
 
 import chainlit as cl
 
-from agent.stop import Stop
-from agent.ui.stop_message import (
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.stop_message import (
     RETIRE,
     REVIEW_MARK,
     SHOWN,
@@ -21,7 +21,7 @@ from agent.ui.stop_message import (
     show_stop,
     stop_actions,
 )
-from agent.ui.stop_view import EXCERPTS, fingerprint
+from ftdesign.agent.ui.stop_view import EXCERPTS, fingerprint
 
 
 def restored_ids(steps: list[dict[str, Any]], step: str) -> tuple[str | None, str | None]:

@@ -6,7 +6,7 @@ suggestion 2 sends exactly what typing `apply 2` would.
 
 from __future__ import annotations
 
-from agent.records import Review
+from ftdesign.agent.records import Review
 
 VERDICT_MARKS = {"PASS": "✔ PASS", "CONCERNS": "⚠ CONCERNS"}
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from agent.stop import Stop
-from agent.ui.review_view import review_markdown
-from agent.ui.scope import AUTHOR
-from agent.ui.stop_view import EXCERPTS, excerpts_markdown, fingerprint, stop_markdown
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.review_view import review_markdown
+from ftdesign.agent.ui.scope import AUTHOR
+from ftdesign.agent.ui.stop_view import EXCERPTS, excerpts_markdown, fingerprint, stop_markdown
 
 STOP_MARK = "ftdesign_stop"  # message metadata: which step this stop message shows
 REVIEW_MARK = "ftdesign_review"  # and which step this review panel belongs to

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 
-from agent.records import Issue, Source
-from agent.state import GATES
-from agent.stop import Stop
+from ftdesign.agent.records import Issue, Source
+from ftdesign.agent.state import GATES
+from ftdesign.agent.stop import Stop
 
 GATE_NAMES = {
     "model_choice": "Model choice",

@@ -17,7 +17,7 @@ from typing import Any
 from chainlit.data.sql_alchemy import SQLAlchemyDataLayer
 from chainlit.data.storage_clients.base import BaseStorageClient
 
-from agent.ui.store_schema import create_tables
+from ftdesign.agent.ui.store_schema import create_tables
 
 HISTORY_DB = Path(".ftdesign") / "ui" / "history.sqlite"
 

@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator
 
 import chainlit as cl
 
-from agent.events import Event
-from agent.stop import Stop
-from agent.ui.problems import show_problem
-from agent.ui.scope import AUTHOR
-from agent.ui.stop_message import show_stop
+from ftdesign.agent.events import Event
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.problems import show_problem
+from ftdesign.agent.ui.scope import AUTHOR
+from ftdesign.agent.ui.stop_message import show_stop
 
 READ_AS = {
     "approve": "approval",

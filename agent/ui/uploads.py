@@ -13,8 +13,8 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path, PurePosixPath
 
-from tools.artifacts import ARTIFACTS, kind_of
-from tools.errors import FtdesignError
+from ftdesign.tools.artifacts import ARTIFACTS, kind_of
+from ftdesign.tools.errors import FtdesignError
 
 UPLOADS = Path(".ftdesign") / "uploads"
 INTAKE = ".ftdesign/intake.yaml"

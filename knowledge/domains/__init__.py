@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
-from tools.project_files import write_artifact
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.project_files import write_artifact
 
 FALLBACK_DOMAIN = "coaching"
 _STOPWORDS = frozenset(

@@ -11,12 +11,12 @@ from typing import Any
 
 from agent_fakes import ScriptedChatModel
 
-from agent.context import AgentContext
-from agent.session import DesignSession, Event
-from agent.stop import Stop
-from tools.artifacts import ARTIFACTS
-from tools.project_files import write_artifact
-from tools.schemas.documents import REQUIRED_SECTIONS
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.session import DesignSession, Event
+from ftdesign.agent.stop import Stop
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.project_files import write_artifact
+from ftdesign.tools.schemas.documents import REQUIRED_SECTIONS
 
 DOMAIN = "customer support for a SaaS billing product"
 

@@ -17,7 +17,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
-from agent import prompts
+from ftdesign.agent import prompts
 
 REVIEW = json.dumps(
     {

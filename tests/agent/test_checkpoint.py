@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from agent.checkpoint import CHECKPOINTS, open_checkpointer, serializer
-from agent.records import ArtifactRecord, Pending, Review
-from tools.errors import FtdesignError
+from ftdesign.agent.checkpoint import CHECKPOINTS, open_checkpointer, serializer
+from ftdesign.agent.records import ArtifactRecord, Pending, Review
+from ftdesign.tools.errors import FtdesignError
 
 
 class Foreign(BaseModel):
@@ -59,7 +59,7 @@ def test_unusable_postgres_url_is_a_clear_error(
 
 
 def test_threads_of_a_project_are_listed(driver, project: Path) -> None:  # type: ignore[no-untyped-def]
-    from agent.checkpoint import list_threads
+    from ftdesign.agent.checkpoint import list_threads
 
     driver.start()
     assert asyncio.run(list_threads(project)) == [driver.session.thread_id]

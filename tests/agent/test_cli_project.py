@@ -11,9 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from agent.cli import main
-from tools.artifacts import ARTIFACTS
-from tools.project_files import write_artifact
+from ftdesign.agent.cli import main
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.project_files import write_artifact
 
 REPO = Path(__file__).resolve().parents[2]
 THERAPY_TAXONOMY = REPO.parent / "shared" / "reference" / "therapy-coach" / "input-taxonomy.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.cli import main
+from ftdesign.agent.cli import main
 
 REPO = Path(__file__).resolve().parents[2]
 RUBRIC = REPO / "tests" / "fixtures" / "therapy_rubric.yaml"

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from agent.cli import main
-from agent.cli.session import _has_module, load_answers
-from tools.errors import FtdesignError
+from ftdesign.agent.cli import main
+from ftdesign.agent.cli.session import _has_module, load_answers
+from ftdesign.tools.errors import FtdesignError
 
 
 def test_a_new_session_needs_a_domain(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,5 +39,5 @@ def test_answers_accept_text_and_buttons(tmp_path: Path) -> None:
 
 
 def test_ui_command_is_registered_only_when_its_module_exists() -> None:
-    assert not _has_module("agent.no_such_ui.command")
-    assert _has_module("agent.cli.session")
+    assert not _has_module("ftdesign.agent.no_such_ui.command")
+    assert _has_module("ftdesign.agent.cli.session")

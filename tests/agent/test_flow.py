@@ -9,10 +9,10 @@ import yaml
 from agent_driver import Driver
 from agent_fakes import ScriptedChatModel
 
-from agent.decisions import read_decisions
-from agent.state import GATES
-from tools.artifacts import ARTIFACTS
-from tools.validators import validate_project
+from ftdesign.agent.decisions import read_decisions
+from ftdesign.agent.state import GATES
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.validators import validate_project
 
 GOOD_TAXONOMY = """\
 taxonomy:

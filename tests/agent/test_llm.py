@@ -10,9 +10,9 @@ from agent_fakes import ScriptedChatModel
 from langchain_core.messages import HumanMessage
 from pydantic import BaseModel
 
-from agent.context import AgentContext
-from agent.llm import ask_structured, ask_text
-from tools.errors import FtdesignError
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.llm import ask_structured, ask_text
+from ftdesign.tools.errors import FtdesignError
 
 
 class Pair(BaseModel):

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from evals.rubric_subset import subset_rubric
-from knowledge.domains import domain_artifact
-from tools.artifacts import ARTIFACTS
-from tools.loading import load_artifact
-from tools.schemas.documents import EVAL_UNAVAILABLE
+from ftdesign.evals.rubric_subset import subset_rubric
+from ftdesign.knowledge.domains import domain_artifact
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.loading import load_artifact
+from ftdesign.tools.schemas.documents import EVAL_UNAVAILABLE
 
 FTDESIGN = str(Path(sys.executable).with_name("ftdesign"))
 REPO = Path(__file__).resolve().parents[2]  # run the code under test, whatever pip points at

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from agent.replies import classify_by_rules, from_button, step_named
+from ftdesign.agent.replies import classify_by_rules, from_button, step_named
 
 CASES = [
     # (reply, step, kind, target, text)

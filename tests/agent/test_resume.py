@@ -12,7 +12,7 @@ from pathlib import Path
 from agent_driver import Driver
 from agent_fakes import ScriptedChatModel
 
-from agent.decisions import read_decisions
+from ftdesign.agent.decisions import read_decisions
 
 SCRIPT = Path(__file__).with_name("session_script.py")
 REPO = Path(__file__).resolve().parents[2]  # the code under test, whatever pip points at

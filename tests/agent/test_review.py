@@ -8,12 +8,12 @@ from pathlib import Path
 
 from agent_fakes import REVIEW, ScriptedChatModel
 
-from agent.context import AgentContext
-from agent.records import Issue
-from agent.retrieval import checklist
-from agent.review import MAX_CHECKS, PANEL, ReviewDraft, review
-from agent.state import GATES, DesignState
-from tools.tokens import count_tokens, get_tokenizer
+from ftdesign.agent.context import AgentContext
+from ftdesign.agent.records import Issue
+from ftdesign.agent.retrieval import checklist
+from ftdesign.agent.review import MAX_CHECKS, PANEL, ReviewDraft, review
+from ftdesign.agent.state import GATES, DesignState
+from ftdesign.tools.tokens import count_tokens, get_tokenizer
 
 
 def run_review(tmp_path: Path, model: ScriptedChatModel, found: list[Issue]):  # type: ignore[no-untyped-def]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from agent.state import initial_statuses
-from agent.transitions import earlier_steps, next_step, went_back
+from ftdesign.agent.state import initial_statuses
+from ftdesign.agent.transitions import earlier_steps, next_step, went_back
 
 
 def test_next_step_skips_settled_gates() -> None:

@@ -11,10 +11,10 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from evals.judge_prompt import Verdict
-from evals.llm.client import Completion
-from evals.rubric_subset import subset_rubric
-from tools.errors import FtdesignError
+from ftdesign.evals.judge_prompt import Verdict
+from ftdesign.evals.rubric_subset import subset_rubric
+from ftdesign.models.client import Completion
+from ftdesign.tools.errors import FtdesignError
 
 DOMAIN = Path(__file__).resolve().parents[2] / "knowledge" / "domains" / "coaching"
 WORDS = "well I think the week went fine mostly but then my manager asked again why".split()

@@ -7,9 +7,9 @@ import io
 import pytest
 from eval_fakes import copy_project
 
-from agent.cli import main
-from agent.cli.evaluation import ProgressBar
-from evals.progress import Progress
+from ftdesign.agent.cli import main
+from ftdesign.agent.cli.evaluation import ProgressBar
+from ftdesign.evals.progress import Progress
 
 
 @pytest.mark.parametrize(

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from agent.cli import main
-from evals.compare import render, welch_test
-from evals.run_files import load_runs
-from tools.errors import FtdesignError
-from tools.schemas import Rubric
+from ftdesign.agent.cli import main
+from ftdesign.evals.compare import render, welch_test
+from ftdesign.evals.run_files import load_runs
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas import Rubric
 
 ROOT = Path(__file__).resolve().parents[2]
 RECORDS = ROOT.parent / "shared" / "reference" / "therapy-coach" / "assessments.jsonl"

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from eval_fakes import DOMAIN
 
-from evals.dataset import build_dataset
-from tools.schemas import PersonaTemplate, TaxonomyFile
+from ftdesign.evals.dataset import build_dataset
+from ftdesign.tools.schemas import PersonaTemplate, TaxonomyFile
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from evals.facts import avoid_phrases, conversation_facts, question_count, word_count
-from evals.transcript import Message, Transcript
+from ftdesign.evals.facts import avoid_phrases, conversation_facts, question_count, word_count
+from ftdesign.evals.transcript import Message, Transcript
 
 ASSISTANT_MD = """# Assistant
 

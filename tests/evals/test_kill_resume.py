@@ -11,14 +11,14 @@ from pathlib import Path
 
 from eval_fakes import ScriptedChat, ScriptedJudge, copy_project
 
-from evals.task import run_eval
+from ftdesign.evals.task import run_eval
 
 HERE = Path(__file__).resolve().parent
 RUN = """
 import asyncio, sys
 sys.path.insert(0, {here!r})
 from eval_fakes import ScriptedChat, ScriptedJudge
-from evals.task import run_eval
+from ftdesign.evals.task import run_eval
 
 class SlowChat(ScriptedChat):
     async def __call__(self, *args):

@@ -9,7 +9,7 @@ import pytest
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, Field
 
-from evals.llm import (
+from ftdesign.models import (
     acomplete,
     astream,
     astructured,
@@ -20,8 +20,8 @@ from evals.llm import (
     stream,
     structured,
 )
-from tools.errors import FtdesignError
-from tools.tokens import count_chat, get_tokenizer
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.tokens import count_chat, get_tokenizer
 
 pytestmark = pytest.mark.slow
 

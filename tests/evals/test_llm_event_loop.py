@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from evals.llm.client import arole_endpoint
+from ftdesign.models.client import arole_endpoint
 
 LOOP_RAN = threading.Event()
 

@@ -8,9 +8,9 @@ from typing import Literal
 import pytest
 from pydantic import BaseModel, Field
 
-from evals.llm import complete, describe_roles, structured
-from evals.llm.client import role_endpoint
-from tools.errors import FtdesignError
+from ftdesign.models import complete, describe_roles, structured
+from ftdesign.models.client import role_endpoint
+from ftdesign.tools.errors import FtdesignError
 
 pytestmark = pytest.mark.slow
 

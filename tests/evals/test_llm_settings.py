@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from evals.llm.endpoint import connect
-from evals.llm.roles import describe_roles
-from evals.llm.settings import JUDGE_SEED, ROLES, load_role, parse_overrides
-from tools.errors import FtdesignError
+from ftdesign.models.endpoint import connect
+from ftdesign.models.roles import describe_roles
+from ftdesign.models.settings import JUDGE_SEED, ROLES, load_role, parse_overrides
+from ftdesign.tools.errors import FtdesignError
 
 
 @pytest.fixture(autouse=True)
@@ -128,7 +128,7 @@ def test_describe_roles_without_starting_anything(tmp_path):
 
 
 def test_cli_overrides_reach_the_roles(capsys):
-    from agent.cli import main
+    from ftdesign.agent.cli import main
 
     argv = ["models", "--set", "judge.base_url=http://big.local/v1", "--set", "judge.model=big"]
     assert main(argv) == 0

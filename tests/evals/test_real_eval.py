@@ -14,16 +14,16 @@ from statistics import fmean
 import pytest
 from eval_fakes import copy_project, shrink_rubric
 
-from agent.cli import main
-from evals.calls import make_chat, make_judge, role_overrides
-from evals.dataset import build_dataset
-from evals.project import load_project
-from evals.records import RunStore
-from evals.scorer import applicable, judge_transcript
-from evals.solver import Prompts, simulate
-from evals.transcript import Message, Transcript
-from tools.schemas.documents import REQUIRED_SECTIONS, sections
-from tools.scoring import score
+from ftdesign.agent.cli import main
+from ftdesign.evals.calls import make_chat, make_judge, role_overrides
+from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.project import load_project
+from ftdesign.evals.records import RunStore
+from ftdesign.evals.scorer import applicable, judge_transcript
+from ftdesign.evals.solver import Prompts, simulate
+from ftdesign.evals.transcript import Message, Transcript
+from ftdesign.tools.schemas.documents import REQUIRED_SECTIONS, sections
+from ftdesign.tools.scoring import score
 
 pytestmark = pytest.mark.slow
 

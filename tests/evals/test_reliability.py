@@ -8,11 +8,11 @@ import pytest
 import yaml
 from eval_fakes import DOMAIN
 
-from evals.judge_prompt import Verdict
-from evals.reliability import Label, agreement, label_examples
-from evals.scorer import Judgment
-from tools.schemas import Rubric
-from tools.schemas.rubric import Answer
+from ftdesign.evals.judge_prompt import Verdict
+from ftdesign.evals.reliability import Label, agreement, label_examples
+from ftdesign.evals.scorer import Judgment
+from ftdesign.tools.schemas import Rubric
+from ftdesign.tools.schemas.rubric import Answer
 
 
 @pytest.fixture(scope="module")

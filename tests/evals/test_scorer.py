@@ -10,12 +10,12 @@ import pytest
 import yaml
 from eval_fakes import DOMAIN, ScriptedJudge
 
-from evals.facts import avoid_phrases
-from evals.judge_prompt import Verdict
-from evals.scorer import applicable, judge_transcript, score_judgments
-from evals.transcript import Message, Transcript
-from tools.errors import FtdesignError
-from tools.schemas import Rubric
+from ftdesign.evals.facts import avoid_phrases
+from ftdesign.evals.judge_prompt import Verdict
+from ftdesign.evals.scorer import applicable, judge_transcript, score_judgments
+from ftdesign.evals.transcript import Message, Transcript
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas import Rubric
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ import pytest
 import yaml
 from eval_fakes import DOMAIN, ScriptedChat
 
-from evals.dataset import build_dataset
-from evals.simulator import OPENING, enforce_words, fill_prompt
-from evals.solver import Prompts, request_seed, simulate
-from tools.schemas import PersonaTemplate, TaxonomyFile
+from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.simulator import OPENING, enforce_words, fill_prompt
+from ftdesign.evals.solver import Prompts, request_seed, simulate
+from ftdesign.tools.schemas import PersonaTemplate, TaxonomyFile
 
 TEMPLATE = (
     "You are {persona}. Topic {topic}/{subtopic}. Stage {stage}. Show: {flaws}. "

@@ -7,10 +7,10 @@ import json
 import pytest
 from eval_fakes import Interrupted, ScriptedChat, ScriptedJudge, copy_project
 
-from evals.records import RUNS
-from evals.run_files import load_runs
-from evals.task import Progress, run_eval
-from tools.schemas.documents import REQUIRED_SECTIONS, sections
+from ftdesign.evals.records import RUNS
+from ftdesign.evals.run_files import load_runs
+from ftdesign.evals.task import Progress, run_eval
+from ftdesign.tools.schemas.documents import REQUIRED_SECTIONS, sections
 
 N, TURNS = 6, 3
 TEXT: dict = {}  # the uninterrupted run's report and chart, as first written
@@ -49,7 +49,7 @@ def test_report_has_every_required_section(uninterrupted):
 
 
 def test_report_passes_the_project_validator(uninterrupted):
-    validators = pytest.importorskip("tools.validators")
+    validators = pytest.importorskip("ftdesign.tools.validators")
     _, output, _, _, _ = uninterrupted
     findings = validators.validate_text(TEXT["report"], "eval_results", str(output.report))
     assert [f for f in findings if f.severity == "error"] == []
@@ -168,7 +168,7 @@ def test_two_results_files_compare(uninterrupted, tmp_path):
 
 
 def test_a_line_torn_by_a_crash_does_not_swallow_the_next_record(tmp_path):
-    from evals.records import RunStore
+    from ftdesign.evals.records import RunStore
 
     RunStore(tmp_path).put("label:A:0", {"data": 1})
     with (tmp_path / "records.jsonl").open("a") as file:

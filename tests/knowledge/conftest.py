@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-import knowledge
-from knowledge import locations
+from ftdesign import knowledge
+from ftdesign.knowledge import locations
 
 
 @pytest.fixture(scope="session")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import knowledge
-from tools.errors import FtdesignError
+from ftdesign import knowledge
+from ftdesign.tools.errors import FtdesignError
 
 
 def _free_port() -> int:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import checklist, locations
-from knowledge.checklists import GATES, guide_for
-from knowledge.chunking import MAX_WORDS, chunk_file
-from knowledge.corpus import load_corpus
-from knowledge.markdown_sections import parse
-from tools.errors import FtdesignError
+from ftdesign.knowledge import checklist, locations
+from ftdesign.knowledge.checklists import GATES, guide_for
+from ftdesign.knowledge.chunking import MAX_WORDS, chunk_file
+from ftdesign.knowledge.corpus import load_corpus
+from ftdesign.knowledge.markdown_sections import parse
+from ftdesign.tools.errors import FtdesignError
 
 
 def test_every_gate_has_exactly_one_guide() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from agent.cli import main
+from ftdesign.agent.cli import main
 
 
 def test_build_prints_a_report(built_store: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge.domains import (
+from ftdesign.knowledge.domains import (
     FALLBACK_DOMAIN,
     closest_domain,
     copy_domain,
@@ -17,12 +17,12 @@ from knowledge.domains import (
     domain_readme,
     list_domains,
 )
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
-from tools.persona_sampler import sample_personas
-from tools.samplers import allocate_scenarios
-from tools.schemas import PersonaTemplate, Rubric, TaxonomyFile
-from tools.schemas.documents import (
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.persona_sampler import sample_personas
+from ftdesign.tools.samplers import allocate_scenarios
+from ftdesign.tools.schemas import PersonaTemplate, Rubric, TaxonomyFile
+from ftdesign.tools.schemas.documents import (
     EVAL_UNAVAILABLE,
     MODEL_FACTORS,
     PROMPT_LESSONS,
@@ -135,7 +135,7 @@ def test_user_sim_placeholders_are_exactly_the_harness_fields(domain: str) -> No
 
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_system_prompt_is_short(domain: str) -> None:
-    from tools.tokens import count_tokens
+    from ftdesign.tools.tokens import count_tokens
 
     tokens = count_tokens(domain_artifact(domain, "system_prompt"))
     assert 150 <= tokens <= 400, tokens
@@ -155,9 +155,9 @@ def test_markdown_documents_have_required_sections(domain: str) -> None:
 
 @pytest.mark.parametrize("domain", DOMAINS)
 def test_domain_passes_the_validators(domain: str, tmp_path: Path) -> None:
-    if importlib.util.find_spec("tools.validators") is None:
-        pytest.skip("tools.validators not written yet")
-    from tools.validators import validate_project
+    if importlib.util.find_spec("ftdesign.tools.validators") is None:
+        pytest.skip("ftdesign.tools.validators not written yet")
+    from ftdesign.tools.validators import validate_project
 
     copy_domain(domain, tmp_path)
     errors = [f for f in validate_project(tmp_path) if f.severity == "error"]

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from knowledge import locations
+from ftdesign.knowledge import locations
 
 SCRIPT = r"""
 import json, socket, sys
@@ -35,7 +35,7 @@ def guarded_getaddrinfo(host, *args, **kwargs):
 
 socket.getaddrinfo = guarded_getaddrinfo
 from pathlib import Path
-import knowledge
+from ftdesign import knowledge
 store, guides = sys.argv[1], Path(sys.argv[2])
 report = knowledge.build(store, guides_dir=guides)
 hits = knowledge.search("what share of conversations should be edge cases", store_dir=store,

@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import knowledge
+from ftdesign import knowledge
 
 PROBE = """
 import json, sys
-import knowledge, agent.cli.knowledge
+import ftdesign.knowledge as knowledge, ftdesign.agent.cli.knowledge
 heavy = [m for m in ("chromadb", "onnxruntime", "tokenizers", "numpy") if m in sys.modules]
 print(json.dumps(heavy))
 """

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-import knowledge
-from evals.retrieval_eval import HOLDOUT_SET, MODES, evaluate, load_questions
-from knowledge import locations
-from knowledge.checklists import GATES
-from tools.errors import FtdesignError
+from ftdesign import knowledge
+from ftdesign.evals.retrieval_eval import HOLDOUT_SET, MODES, evaluate, load_questions
+from ftdesign.knowledge import locations
+from ftdesign.knowledge.checklists import GATES
+from ftdesign.tools.errors import FtdesignError
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-import knowledge
-from knowledge import locations
-from knowledge.collection import open_collection
-from knowledge.corpus import load_corpus
-from knowledge.embedding import MiniLMEmbedding
-from tools.errors import FtdesignError
+from ftdesign import knowledge
+from ftdesign.knowledge import locations
+from ftdesign.knowledge.collection import open_collection
+from ftdesign.knowledge.corpus import load_corpus
+from ftdesign.knowledge.embedding import MiniLMEmbedding
+from ftdesign.tools.errors import FtdesignError
 
 
 @pytest.fixture

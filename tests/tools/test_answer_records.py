@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from therapy_reference import ASSESSMENTS
 
-from tools.answer_records import read_answer_records
-from tools.errors import FtdesignError
+from ftdesign.tools.answer_records import read_answer_records
+from ftdesign.tools.errors import FtdesignError
 
 
 def test_reads_the_therapy_jsonl() -> None:

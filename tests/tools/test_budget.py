@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from agent.cli import main
-from tools.budget import Training, cost_band, plan_budget
-from tools.budget_io import load_budget, measure_transcripts, read_transcripts
-from tools.errors import FtdesignError
-from tools.tokens import count_chat, get_tokenizer
+from ftdesign.agent.cli import main
+from ftdesign.tools.budget import Training, cost_band, plan_budget
+from ftdesign.tools.budget_io import load_budget, measure_transcripts, read_transcripts
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.tokens import count_chat, get_tokenizer
 
 
 def test_seed_example_gives_28_exchanges_20_to_25_recommended():

@@ -9,10 +9,10 @@ from pathlib import Path
 import llama_cpp
 import pytest
 
-from agent.cli import main
-from tools.errors import FtdesignError
-from tools.gguf import read_header
-from tools.gguf_facts import FILE_TYPES, inspect_gguf, logits_bytes, seq_len_for_memory
+from ftdesign.agent.cli import main
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.gguf import read_header
+from ftdesign.tools.gguf_facts import FILE_TYPES, inspect_gguf, logits_bytes, seq_len_for_memory
 
 
 @pytest.fixture(scope="module")

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from artifact_samples import RUBRIC, TAXONOMY, dump
 
-from tools.errors import FtdesignError
-from tools.loading import load_artifact, parse_text
-from tools.validators import validate_path, validate_text
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.loading import load_artifact, parse_text
+from ftdesign.tools.validators import validate_path, validate_text
 
 TAX_YAML = dump(TAXONOMY)
 

@@ -11,11 +11,11 @@ from artifact_samples import VALID, dump
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
-from tools.findings import CATALOG, Finding, split_path, yaml_path
-from tools.loading import load_artifact, parse_text
-from tools.validators import validate_path, validate_text
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.findings import CATALOG, Finding, split_path, yaml_path
+from ftdesign.tools.loading import load_artifact, parse_text
+from ftdesign.tools.validators import validate_path, validate_text
 
 KINDS = list(ARTIFACTS)
 YAML_KINDS = list(VALID)

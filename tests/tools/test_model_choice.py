@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from agent.cli import main
-from tools.budget import plan_budget
-from tools.budget_io import save_budget
-from tools.gguf_facts import inspect_gguf
-from tools.model_choice import Candidate, ChoiceInputs, checklist, render_model_choice
-from tools.project_files import list_versions
-from tools.schemas.documents import MODEL_FACTORS, REQUIRED_SECTIONS, sections
+from ftdesign.agent.cli import main
+from ftdesign.tools.budget import plan_budget
+from ftdesign.tools.budget_io import save_budget
+from ftdesign.tools.gguf_facts import inspect_gguf
+from ftdesign.tools.model_choice import Candidate, ChoiceInputs, checklist, render_model_choice
+from ftdesign.tools.project_files import list_versions
+from ftdesign.tools.schemas.documents import MODEL_FACTORS, REQUIRED_SECTIONS, sections
 
 
 def test_document_has_sections_factors_and_budget(smollm2_gguf, gemma_gguf):

@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from distribution_checks import fits, within_binomial_error
 
-from tools.persona_sampler import Persona, message_flaws, sample_personas, turn_rng
-from tools.schemas.persona import PersonaTemplate
+from ftdesign.tools.persona_sampler import Persona, message_flaws, sample_personas, turn_rng
+from ftdesign.tools.schemas.persona import PersonaTemplate
 
 N = 20_000
 TEMPLATE = PersonaTemplate.from_data(

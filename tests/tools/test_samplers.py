@@ -10,10 +10,10 @@ import yaml
 from distribution_checks import fits, within_binomial_error
 from therapy_reference import TAXONOMY
 
-from tools.errors import FtdesignError
-from tools.samplers import allocate_scenarios, sample_taxonomy, topic_counts, topic_shares
-from tools.schemas.taxonomy import Taxonomy, TaxonomyFile
-from tools.weighted import largest_remainder, shuffled, weighted_pick
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.samplers import allocate_scenarios, sample_taxonomy, topic_counts, topic_shares
+from ftdesign.tools.schemas.taxonomy import Taxonomy, TaxonomyFile
+from ftdesign.tools.weighted import largest_remainder, shuffled, weighted_pick
 
 N = 20_000
 THERAPY = TaxonomyFile.from_data(yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))).taxonomy

@@ -10,8 +10,8 @@ import pytest
 import yaml
 from artifact_samples import PERSONA, RUBRIC, TAXONOMY
 
-from tools.errors import FtdesignError
-from tools.schema_export import json_schema
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schema_export import json_schema
 
 REFERENCE = Path(__file__).parents[3] / "shared" / "reference" / "therapy-coach"
 DOMAINS = Path(__file__).parents[2] / "knowledge" / "domains"

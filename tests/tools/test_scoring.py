@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from therapy_reference import therapy_records, therapy_rubric
 
-from tools.errors import FtdesignError
-from tools.schemas.rubric import Rubric
-from tools.scoring import score
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import Rubric
+from ftdesign.tools.scoring import score
 
 RUBRIC = therapy_rubric()
 RECORDS = therapy_records()

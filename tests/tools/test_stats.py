@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from tools.errors import FtdesignError
-from tools.stats import (
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.stats import (
     cohen_kappa,
     decision_band,
     paired_t_test,
@@ -15,7 +15,7 @@ from tools.stats import (
     straddles_band_edge,
     wilson_interval,
 )
-from tools.student_t import regularized_incomplete_beta, two_sided_p
+from ftdesign.tools.student_t import regularized_incomplete_beta, two_sided_p
 
 
 def test_wilson_40_of_50() -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from therapy_reference import therapy_records, therapy_rubric
 
-from tools.errors import FtdesignError
-from tools.scoring import ScoreResult, score
-from tools.summary import compare, group_by_model, split_run_id, summarize
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.scoring import ScoreResult, score
+from ftdesign.tools.summary import compare, group_by_model, split_run_id, summarize
 
 RUBRIC = therapy_rubric()
 

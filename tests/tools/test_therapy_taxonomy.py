@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tools.loading import load_artifact
-from tools.validators import validate_path
+from ftdesign.tools.loading import load_artifact
+from ftdesign.tools.validators import validate_path
 
 REFERENCE = Path(__file__).parents[3] / "shared" / "reference" / "therapy-coach"
 TAXONOMY = REFERENCE / "input-taxonomy.yaml"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import llama_cpp
 import pytest
 
-from tools.errors import FtdesignError
-from tools.tokens import count_chat, count_tokens, get_tokenizer
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.tokens import count_chat, count_tokens, get_tokenizer
 
 TEXTS = [
     "hello world",

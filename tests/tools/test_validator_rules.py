@@ -9,9 +9,9 @@ import pytest
 from artifact_samples import VALID, dump, text_of
 from validator_cases import CASES, Case, Project
 
-from tools.artifacts import ARTIFACTS
-from tools.findings import CATALOG, Finding
-from tools.validators import validate_path, validate_project, validate_text
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.findings import CATALOG, Finding
+from ftdesign.tools.validators import validate_path, validate_project, validate_text
 
 
 def findings_for(kind: str, content: Any, folder: Path) -> list[Finding]:

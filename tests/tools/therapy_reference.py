@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from tools.schemas.rubric import Rubric
+from ftdesign.tools.schemas.rubric import Rubric
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = Path(os.environ.get("FTDESIGN_SHARED", REPO.parent / "shared"))

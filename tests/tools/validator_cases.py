@@ -26,8 +26,8 @@ from artifact_samples import (
     without,
 )
 
-from tools.schemas.documents import EVAL_UNAVAILABLE
-from tools.text_source import MAX_BYTES
+from ftdesign.tools.schemas.documents import EVAL_UNAVAILABLE
+from ftdesign.tools.text_source import MAX_BYTES
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ import tomllib
 
 import pytest
 
-from agent.cli import build_parser
-from agent.ui import auth
-from agent.ui.command import check_port
-from agent.ui.launch import prepare_root
-from tools.errors import FtdesignError
+from ftdesign.agent.cli import build_parser
+from ftdesign.agent.ui import auth
+from ftdesign.agent.ui.command import check_port
+from ftdesign.agent.ui.launch import prepare_root
+from ftdesign.tools.errors import FtdesignError
 
 
 def test_ui_command_defaults_to_localhost():
@@ -78,7 +78,7 @@ def test_the_entry_point_only_wires_callbacks(monkeypatch):
     from chainlit.config import config
 
     monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
-    import agent.ui.app as app
+    import ftdesign.agent.ui.app as app
 
     for hook in ("on_chat_start", "on_chat_resume", "on_message", "data_layer"):
         assert getattr(config.code, hook) is not None, hook

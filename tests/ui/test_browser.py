@@ -245,7 +245,7 @@ def test_two_browser_sessions_stay_apart(app: App, browser: Browser) -> None:
 
 
 def test_an_uploaded_project_continues_and_downloads(app: App, browser: Browser, tmp_path) -> None:
-    from knowledge.domains import domain_artifact
+    from ftdesign.knowledge.domains import domain_artifact
 
     marker = "Uploaded for the browser test."
     project_zip = tmp_path / "welsh-tutor.zip"

@@ -6,7 +6,7 @@ import asyncio
 
 from chainlit.context import init_http_context
 
-from agent.ui.conversation import INTENT, exclusive, one_at_a_time
+from ftdesign.agent.ui.conversation import INTENT, exclusive, one_at_a_time
 
 
 def test_requests_take_turns_and_callbacks_keep_keyword_arguments():

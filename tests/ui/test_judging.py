@@ -6,8 +6,15 @@ import asyncio
 
 import pytest
 
-from agent.ui.calibration.judging import Proposals, check, propose, subjective, typed, wanted_types
-from tools.schemas.rubric import CalibrationExample, Criterion
+from ftdesign.agent.ui.calibration.judging import (
+    Proposals,
+    check,
+    propose,
+    subjective,
+    typed,
+    wanted_types,
+)
+from ftdesign.tools.schemas.rubric import CalibrationExample, Criterion
 
 EMPATHY = Criterion(
     name="Acknowledges frustration",

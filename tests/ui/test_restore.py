@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from agent.ui.restore import restored_ids, restored_panel
-from agent.ui.stop_message import REVIEW_MARK, STOP_MARK
-from agent.ui.stop_view import EXCERPTS
+from ftdesign.agent.ui.restore import restored_ids, restored_panel
+from ftdesign.agent.ui.stop_message import REVIEW_MARK, STOP_MARK
+from ftdesign.agent.ui.stop_view import EXCERPTS
 
 
 def step(id_, **metadata):

@@ -12,8 +12,8 @@ from chainlit.context import init_http_context
 from chainlit.element import ElementDict
 from chainlit.step import StepDict
 
-from agent.ui.store import HISTORY_DB, open_store
-from agent.ui.store_schema import SCHEMA, create_tables
+from ftdesign.agent.ui.store import HISTORY_DB, open_store
+from ftdesign.agent.ui.store_schema import SCHEMA, create_tables
 
 
 def columns(path, table):

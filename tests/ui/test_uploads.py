@@ -6,11 +6,11 @@ import zipfile
 
 import pytest
 
-from agent.records import ArtifactRecord
-from agent.state import DesignState
-from agent.ui import uploads
-from agent.ui.download import build_zip, open_drafts
-from tools.errors import FtdesignError
+from ftdesign.agent.records import ArtifactRecord
+from ftdesign.agent.state import DesignState
+from ftdesign.agent.ui import uploads
+from ftdesign.agent.ui.download import build_zip, open_drafts
+from ftdesign.tools.errors import FtdesignError
 
 
 def make_zip(path, entries):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from agent.records import ChecklistCheck, ExpertCritique, Issue, Review, Source
-from agent.state import GATES, initial_statuses
-from agent.stop import Stop
-from agent.ui.review_view import review_markdown
-from agent.ui.stop_view import (
+from ftdesign.agent.records import ChecklistCheck, ExpertCritique, Issue, Review, Source
+from ftdesign.agent.state import GATES, initial_statuses
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.review_view import review_markdown
+from ftdesign.agent.ui.stop_view import (
     EXCERPTS,
     excerpts_markdown,
     fingerprint,

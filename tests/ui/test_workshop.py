@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from agent.ui.calibration import saved
-from agent.ui.calibration import workshop as ws
-from agent.ui.calibration.cards import check_card, criterion_card
-from knowledge.domains import domain_artifact
-from tools.errors import FtdesignError
-from tools.schemas.rubric import CalibrationExample
-from tools.validators import validate_text
+from ftdesign.agent.ui.calibration import saved
+from ftdesign.agent.ui.calibration import workshop as ws
+from ftdesign.agent.ui.calibration.cards import check_card, criterion_card
+from ftdesign.knowledge.domains import domain_artifact
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import CalibrationExample
+from ftdesign.tools.validators import validate_text
 
 
 @pytest.fixture

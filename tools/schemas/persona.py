@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from tools.schemas._base import Strict, unwrap
+from ftdesign.tools.schemas._base import Strict, unwrap
 
 
 class WeightedChoice(Strict):

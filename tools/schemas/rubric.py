@@ -10,7 +10,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from tools.schemas._base import Strict, unwrap
+from ftdesign.tools.schemas._base import Strict, unwrap
 
 ExampleType = Literal["PASS", "FAIL", "BORDERLINE_PASS", "BORDERLINE_FAIL"]
 Answer = Literal["YES", "NO", "NA", "ERROR"]

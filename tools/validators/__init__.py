@@ -5,7 +5,7 @@
 and severity (tools.findings.CATALOG lists them all).
 """
 
-from tools.validators.project import validate_project
-from tools.validators.run import validate_path, validate_text
+from ftdesign.tools.validators.project import validate_project
+from ftdesign.tools.validators.run import validate_path, validate_text
 
 __all__ = ["validate_path", "validate_project", "validate_text"]

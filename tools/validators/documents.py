@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tools.findings import Finding, rule
-from tools.schemas.documents import (
+from ftdesign.tools.findings import Finding, rule
+from ftdesign.tools.schemas.documents import (
     EVAL_UNAVAILABLE,
     MODEL_FACTORS,
     OPTIONAL_SECTIONS,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from tools.findings import Finding, join_path, rule
-from tools.schemas.persona import FlawGroup, PersonaTemplate, WeightedChoice
-from tools.validators.weights import check_weights
+from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.schemas.persona import FlawGroup, PersonaTemplate, WeightedChoice
+from ftdesign.tools.validators.weights import check_weights
 
 NO_FLAW_RANGE = (0.10, 0.30)
 

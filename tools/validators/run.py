@@ -6,13 +6,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from tools.findings import Finding
-from tools.loading import Parsed, parse, read_parsed
-from tools.validators.documents import validate_document
-from tools.validators.persona import validate_persona
-from tools.validators.prompts import validate_prompt
-from tools.validators.rubric import validate_rubric
-from tools.validators.taxonomy import validate_taxonomy
+from ftdesign.tools.findings import Finding
+from ftdesign.tools.loading import Parsed, parse, read_parsed
+from ftdesign.tools.validators.documents import validate_document
+from ftdesign.tools.validators.persona import validate_persona
+from ftdesign.tools.validators.prompts import validate_prompt
+from ftdesign.tools.validators.rubric import validate_rubric
+from ftdesign.tools.validators.taxonomy import validate_taxonomy
 
 CHECKS: dict[str, Callable[[Any], Iterable[Finding]]] = {
     "taxonomy": validate_taxonomy,
@@ -47,7 +47,7 @@ def validate_path(path: Path | str, kind: str | None = None) -> list[Finding]:
     """
     path = Path(path)
     if path.is_dir() and kind is None:
-        from tools.validators.project import validate_project
+        from ftdesign.tools.validators.project import validate_project
 
         return validate_project(path)
     return check_parsed(read_parsed(path, kind))

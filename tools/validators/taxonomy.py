@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tools.findings import Finding, join_path, rule
-from tools.schemas.taxonomy import Taxonomy, TaxonomyFile
-from tools.validators.weights import check_weights
+from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.schemas.taxonomy import Taxonomy, TaxonomyFile
+from ftdesign.tools.validators.weights import check_weights
 
 EDGE_RANGE = (0.10, 0.20)
 DIFFICULTY = re.compile(r"^(difficulty|complexity)$", re.IGNORECASE)

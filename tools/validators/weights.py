@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator, Sequence
 
-from tools.findings import Finding, rule
+from ftdesign.tools.findings import Finding, rule
 
 SUM_TOLERANCE = 0.01
 

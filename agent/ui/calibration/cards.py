@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from agent.ui.calibration.judging import subjective
-from agent.ui.calibration.workshop import Item, Workshop
+from ftdesign.agent.ui.calibration.judging import subjective
+from ftdesign.agent.ui.calibration.workshop import Item, Workshop
 
 LABELS = {
     "PASS": "PASS",

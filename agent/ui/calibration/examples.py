@@ -9,11 +9,11 @@ from typing import Any
 
 import chainlit as cl
 
-from agent.ui.calibration import saved
-from agent.ui.calibration.handlers import check_item, current, say
-from agent.ui.scope import AUTHOR, project, thread_id
-from tools.errors import FtdesignError
-from tools.schemas.rubric import CalibrationExample
+from ftdesign.agent.ui.calibration import saved
+from ftdesign.agent.ui.calibration.handlers import check_item, current, say
+from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import CalibrationExample
 
 
 async def accept(action: cl.Action) -> None:

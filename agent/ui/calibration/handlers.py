@@ -12,12 +12,12 @@ from typing import Any
 
 import chainlit as cl
 
-from agent.ui import conversation
-from agent.ui.calibration import judging, saved
-from agent.ui.calibration import workshop as ws
-from agent.ui.calibration.cards import check_card, criterion_card, example_card
-from agent.ui.scope import AUTHOR, project, thread_id
-from tools.errors import FtdesignError
+from ftdesign.agent.ui import conversation
+from ftdesign.agent.ui.calibration import judging, saved
+from ftdesign.agent.ui.calibration import workshop as ws
+from ftdesign.agent.ui.calibration.cards import check_card, criterion_card, example_card
+from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
+from ftdesign.tools.errors import FtdesignError
 
 
 def button(name: str, label: str, icon: str, **payload: Any) -> cl.Action:

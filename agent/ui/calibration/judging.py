@@ -14,9 +14,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from agent.ui.calibration.workshop import Check
-from tools.errors import FtdesignError
-from tools.schemas.rubric import CalibrationExample, Criterion, ExampleType
+from ftdesign.agent.ui.calibration.workshop import Check
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import CalibrationExample, Criterion, ExampleType
 
 # Words of a criterion that call for judgement rather than counting or checking presence.
 JUDGEMENT = re.compile(
@@ -82,7 +82,7 @@ async def propose(
     cid: str, criterion: Criterion, domain: str, project: Path
 ) -> list[CalibrationExample]:
     """Examples from the agent role; FtdesignError when the model cannot produce valid ones."""
-    from evals.llm import astructured
+    from ftdesign.models import astructured
 
     wanted = wanted_types(criterion)
     found = await astructured(
@@ -104,10 +104,10 @@ async def check(
     project: Path,
 ) -> Check:
     """The judge's verdict on one example, with the other examples as its few-shot set."""
-    from evals.calls import make_judge
-    from evals.facts import conversation_facts
-    from evals.judge_prompt import judge_messages
-    from evals.reliability import example_transcript
+    from ftdesign.evals.calls import make_judge
+    from ftdesign.evals.facts import conversation_facts
+    from ftdesign.evals.judge_prompt import judge_messages
+    from ftdesign.evals.reliability import example_transcript
 
     transcript = example_transcript(cid, 0, example)
     facts = conversation_facts(transcript, []).render()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from agent.ui.calibration.workshop import Workshop
+from ftdesign.agent.ui.calibration.workshop import Workshop
 
 FOLDER = Path(".ftdesign") / "ui" / "calibration"
 

@@ -14,8 +14,8 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, Field, ValidationError
 
-from tools.errors import FtdesignError
-from tools.schemas.rubric import CalibrationExample, Criterion, Rubric
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import CalibrationExample, Criterion, Rubric
 
 TARGET = (3, 8)  # calibration examples per criterion the validators ask for
 FLIP = {

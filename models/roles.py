@@ -7,8 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from evals.llm.embedded import embedded_gguf_path
-from evals.llm.settings import ROLES, load_role
+from ftdesign.models.embedded import embedded_gguf_path
+from ftdesign.models.settings import ROLES, load_role
 
 
 class RoleDescription(BaseModel):

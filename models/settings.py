@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 Role = Literal["agent", "judge", "simulator", "candidate"]
 ROLES: tuple[Role, ...] = ("agent", "judge", "simulator", "candidate")

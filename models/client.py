@@ -22,9 +22,9 @@ from langchain_core.language_models import LanguageModelInput
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_openai import ChatOpenAI
 
-from evals.llm.endpoint import Endpoint, connect
-from evals.llm.errors import endpoint_errors
-from evals.llm.settings import load_role
+from ftdesign.models.endpoint import Endpoint, connect
+from ftdesign.models.errors import endpoint_errors
+from ftdesign.models.settings import load_role
 
 
 @dataclass(frozen=True)

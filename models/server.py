@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from evals.llm.embedded import embedded_gguf_path
-from tools.errors import FtdesignError
+from ftdesign.models.embedded import embedded_gguf_path
+from ftdesign.tools.errors import FtdesignError
 
 STARTUP_TIMEOUT = 120.0
 __all__ = [
@@ -95,7 +95,7 @@ def ensure_server(gguf: Path, n_ctx: int = 8192, n_threads: int | None = None) -
 
     The first call for a file decides its context size and threads; later calls reuse it.
     """
-    from tools.gguf_facts import inspect_gguf
+    from ftdesign.tools.gguf_facts import inspect_gguf
 
     key = gguf.resolve()
     with _lock:

@@ -20,10 +20,10 @@ import httpx
 from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
-from evals.llm.embedded import embedded_gguf_path
-from evals.llm.server import ensure_server
-from evals.llm.settings import RoleSettings
-from tools.errors import FtdesignError
+from ftdesign.models.embedded import embedded_gguf_path
+from ftdesign.models.server import ensure_server
+from ftdesign.models.settings import RoleSettings
+from ftdesign.tools.errors import FtdesignError
 
 NO_KEY = "not-needed"  # local servers accept any key; the OpenAI client insists on one
 LLAMA_CPP_OWNERS = {"me", "llamacpp"}  # owned_by of llama_cpp.server and llama-server

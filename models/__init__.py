@@ -12,16 +12,16 @@ Public API:
 - `load_role(role, project, **overrides) -> RoleSettings`, `ROLES`;
 - `embedded_gguf_path()`, `ensure_server(gguf)`, `shutdown_servers()`.
 
-Roles are `agent`, `judge`, `simulator`, `candidate`; see evals/llm/settings.py for how
+Roles are `agent`, `judge`, `simulator`, `candidate`; see models/settings.py for how
 each is configured. Failures a user can fix raise tools.errors.FtdesignError.
 """
 
-from evals.llm.client import Completion, acomplete, astream, complete, get_model, stream
-from evals.llm.embedded import embedded_gguf_path
-from evals.llm.roles import RoleDescription, describe_roles, roles_markdown
-from evals.llm.server import ensure_server, shutdown_servers
-from evals.llm.settings import ROLES, RoleSettings, load_role
-from evals.llm.structured import astructured, structured
+from ftdesign.models.client import Completion, acomplete, astream, complete, get_model, stream
+from ftdesign.models.embedded import embedded_gguf_path
+from ftdesign.models.roles import RoleDescription, describe_roles, roles_markdown
+from ftdesign.models.server import ensure_server, shutdown_servers
+from ftdesign.models.settings import ROLES, RoleSettings, load_role
+from ftdesign.models.structured import astructured, structured
 
 __all__ = [
     "ROLES",

