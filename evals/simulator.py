@@ -12,26 +12,18 @@ import re
 
 from ftdesign.evals.dataset import Sample
 from ftdesign.evals.facts import WORD
+from ftdesign.tools.schemas.documents import SIMULATOR_SLOTS
 
-PLACEHOLDERS = (
-    "persona",
-    "style",
-    "min_words",
-    "max_words",
-    "flaws",
-    "stage",
-    "topic",
-    "subtopic",
-    "situation",
-)
+PLACEHOLDERS = SIMULATOR_SLOTS  # the one list the validators check user_sim.md against
 PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 OPENING = "Write your first message to the assistant now."
 ROLE_PREFIX = re.compile(r"^\s*(?:\*\*)?(?:user|me|client|customer)(?:\*\*)?\s*:\s*", re.I)
-# Names first: prompts that explain the stages themselves match on the name.
+# Names first: prompts that explain the stages themselves match on the name. Written for
+# any domain: a support customer or a student has no "feeling" to name on cue.
 STAGE_GUIDANCE = {
-    "early": "early (share context, name a specific feeling, ask something direct)",
-    "middle": "middle (go deeper, link to past experience, show ambivalence)",
-    "late": "late (reflect on what was said, name a next step, revisit an earlier point)",
+    "early": "early (set out your situation and what you want, in your own terms)",
+    "middle": "middle (add detail, react to what was said, raise a related point or doubt)",
+    "late": "late (take stock of what was said, say what you will do next, or revisit a point)",
 }
 DEFAULT_WORDS = (20, 200)
 

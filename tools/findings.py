@@ -19,6 +19,10 @@ from ftdesign.tools.errors import FtdesignError
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+# A contract is something later code depends on (schema, sums, references, the harness's
+# placeholders): it may block approval. A lesson is the seed's advice about prose: it
+# warns, says why, and never blocks.
+RuleKind = Literal["contract", "lesson"]
 PathPart = str | int
 
 
@@ -40,6 +44,7 @@ class Rule:
     code: str
     severity: Severity
     summary: str
+    kind: RuleKind = "contract"
 
     def at(
         self, path: str, problem: str, fix: str, line: int | None = None, file: str = ""
@@ -57,12 +62,19 @@ class Rule:
 CATALOG: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, summary: str) -> Rule:
+def rule(code: str, severity: Severity, summary: str, kind: RuleKind = "contract") -> Rule:
     """Declare a check once, at module level; codes are unique and never reused."""
-    if code in CATALOG and CATALOG[code] != Rule(code, severity, summary):
+    if kind == "lesson" and severity == "error":
+        raise ValueError(f"rule {code}: a lesson warns, it never blocks")
+    if code in CATALOG and CATALOG[code] != Rule(code, severity, summary, kind):
         raise ValueError(f"rule code {code} declared twice")
-    CATALOG[code] = Rule(code, severity, summary)
+    CATALOG[code] = Rule(code, severity, summary, kind)
     return CATALOG[code]
+
+
+def lesson(code: str, summary: str) -> Rule:
+    """A rule about prose the seed recommends: a warning that never blocks approval."""
+    return rule(code, "warning", summary, kind="lesson")
 
 
 class SourceError(FtdesignError):

@@ -40,4 +40,4 @@ def print_rules(as_json: bool = False) -> None:
         print(json.dumps([asdict(r) for r in rules], indent=2))
         return
     for item in rules:
-        print(f"{item.code:<34} {item.severity:<8} {item.summary}")
+        print(f"{item.code:<34} {item.severity:<8} {item.kind:<9} {item.summary}")

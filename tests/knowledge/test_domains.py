@@ -27,14 +27,12 @@ from ftdesign.tools.schemas.documents import (
     MODEL_FACTORS,
     PROMPT_LESSONS,
     REQUIRED_SECTIONS,
+    SIMULATOR_SLOTS,
     sections,
 )
 
 DOMAINS = list_domains()
-USER_SIM_PLACEHOLDERS = {
-    "persona", "style", "min_words", "max_words", "flaws", "stage", "topic", "subtopic",
-    "situation",
-}  # fmt: skip
+USER_SIM_PLACEHOLDERS = set(SIMULATOR_SLOTS)
 
 
 def load(domain: str, kind: str) -> object:

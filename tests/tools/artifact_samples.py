@@ -97,6 +97,7 @@ ASSISTANT_LINES = {
     "- You're absolutely right\n",
 }
 USER_SIM_LINES = {
+    "prompt.slot_missing": "You are {persona}. Show these habits: {flaws}. Stage: {stage}.\n",
     "prompt.word_limits": "Write 30-80 words per message; the limit is enforced.\n",
     "prompt.non_cooperative": "Sometimes ignore the question or push back.\n",
     "prompt.turn_stages": "Early turns share context, middle turns go deeper, late ones reflect.\n",

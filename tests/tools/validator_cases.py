@@ -421,6 +421,43 @@ CASES = [
             text_of("user_sim"),
         )
         for code in USER_SIM_LINES
+        if code != "prompt.turn_stages"
+    ],
+    Case(  # {stage} alone carries the harness's stage guidance; without it the text must
+        "prompt.turn_stages",
+        "user_sim",
+        text_of("user_sim", without(USER_SIM_LINES, "prompt.turn_stages")).replace(
+            "Stage: {stage}.", "Left out on purpose: stage."
+        ),
+        text_of("user_sim").replace("Stage: {stage}.", "Left out on purpose: stage."),
+    ),
+    Case(
+        "prompt.slot_unknown",
+        "user_sim",
+        text_of("user_sim") + "Write {word_min}-{word_max} words.\n",
+        text_of("user_sim") + "Write {min_words}-{max_words} words.\n",
+    ),
+    *[
+        Case(code, kind, text_of(kind) + line, text_of(kind))
+        for code, kind, line in [
+            (
+                "prompt.ratio_contradiction",
+                "assistant",
+                "Replies of 5 times their length are great.\n",
+            ),
+            (
+                "prompt.questions_contradiction",
+                "assistant",
+                "Ask three questions in every reply.\n",
+            ),
+            ("prompt.tentative_contradiction", "assistant", "State causes as facts.\n"),
+            (
+                "prompt.always_question_contradiction",
+                "assistant",
+                "End every reply with a question.\n",
+            ),
+            ("prompt.cooperation_contradiction", "user_sim", "Always cooperate.\n"),
+        ]
     ],
     Case("prompt.system_tokens", "system_prompt", text_of("system_prompt"), "", "reported"),
     Case("prompt.system_too_long", "system_prompt", _LONG_SYSTEM, text_of("system_prompt")),

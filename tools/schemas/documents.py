@@ -1,4 +1,4 @@
-"""The Markdown artifacts: required sections and the lessons each prompt must carry.
+"""The Markdown artifacts: required sections, the harness's slots, the prompts' lessons.
 
 Generators (model-choice helper, evaluation report, agent drafts) and the
 validators read the same constants, so a drafted file and its check never drift.
@@ -40,16 +40,35 @@ MODEL_FACTORS = [
 EVAL_UNAVAILABLE = "Status: evaluation unavailable"
 
 
+# The placeholders the evaluation harness fills in `user_sim.md` (evals/simulator.py reads
+# this tuple); any other `{name}` reaches the simulated user as literal text.
+SIMULATOR_SLOTS = (
+    "persona",
+    "style",
+    "min_words",
+    "max_words",
+    "flaws",
+    "stage",
+    "topic",
+    "subtopic",
+    "situation",
+)
+# Without these the simulated users get no persona, no flaws or no stage guidance.
+REQUIRED_SLOTS = ("persona", "flaws", "stage")
+
+
 class Lesson(BaseModel):
-    """A key lesson of the seed that a prompt must state, found by a pattern."""
+    """A key lesson of the seed that a prompt should state, and why (the warning says it)."""
 
     code: str
     description: str
-    pattern: str
-    severity: str = "error"
+    reason: str
 
     def found_in(self, text: str) -> bool:
-        return re.search(self.pattern, text, re.IGNORECASE | re.DOTALL) is not None
+        """Stated in any wording (tools/prose_lessons.py reads the prose)."""
+        from ftdesign.tools.prose_lessons import states
+
+        return states(self.code, text)
 
 
 PROMPT_LESSONS: dict[str, list[Lesson]] = {
@@ -57,42 +76,39 @@ PROMPT_LESSONS: dict[str, list[Lesson]] = {
         Lesson(
             code="prompt.length_ratio",
             description="a reply length target relative to the user's words (1.0-1.5x, hard 2x)",
-            pattern=r"\b[0-9](\.[0-9]+)?\s*(x|×|times)\b",
+            reason="replies longer than twice the user's message fail the length assessment",
         ),
         Lesson(
             code="prompt.question_discipline",
             description="a limit on questions per reply (at most 1-2)",
-            pattern=(
-                r"(at most|no more than|max(imum)?( of)?|only)\s+(one|two|1|2)\b[^.\n]*question"
-            ),
+            reason="several questions per reply read as an interrogation and the model learns it",
         ),
         Lesson(
             code="prompt.tentative_language",
             description="tentative wording for interpretations ('I wonder if...')",
-            pattern=r"i wonder|could it be|tentative",
+            reason="a reading stated as fact leaves the user nothing to correct",
         ),
         Lesson(
             code="prompt.anti_patterns",
             description="a list of phrases to avoid",
-            pattern=r"(avoid|never say|do not say|don't say|banned)[^\n]*\n(\s*[-*] .+\n?){3,}",
+            reason="without a list, hollow validation and the same opener creep into every reply",
         ),
     ],
     "user_sim": [
         Lesson(
             code="prompt.word_limits",
             description="an enforced word range per message",
-            pattern=r"(\d+|\{\w+\})\s*(-|–|to)\s*(\d+|\{\w+\})\s*words",
+            reason="without a stated range every simulated user drifts to the same long paragraph",
         ),
         Lesson(
             code="prompt.non_cooperative",
             description="users who ignore questions, drift or push back",
-            pattern=r"ignore|push back|pushback|tangent|resist",
+            reason="real users answer only about 20 % of questions directly",
         ),
         Lesson(
             code="prompt.turn_stages",
             description="early / middle / late turn guidance",
-            pattern=r"early.*middle.*late",
-            severity="warning",
+            reason="without stages every message sounds like the first one",
         ),
     ],
 }

@@ -1,15 +1,18 @@
-"""Checks of the three prompts: not empty, the seed's key lessons, system prompt size.
+"""Checks of the three prompts: not empty, the harness's slots, the seed's lessons, size.
 
-The lessons and their patterns live in tools/schemas/documents.py (PROMPT_LESSONS)
-so the drafting agent and this check read the same list.
+Lessons are read from the prose in any wording (tools/prose_lessons.py); a missing or
+contradicted lesson is a warning with the lesson's reason and never blocks approval. The
+slots the harness fills are a contract (tools/validators/slots.py) and are errors.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ftdesign.tools.findings import SEVERITIES, Finding, Severity, rule
+from ftdesign.tools.findings import Finding, lesson, rule
+from ftdesign.tools.prose_lessons import Contradiction, contradictions, states_enforcement
 from ftdesign.tools.schemas.documents import PROMPT_LESSONS, Lesson
+from ftdesign.tools.validators.slots import validate_slots
 
 SYSTEM_PROMPT_BUDGET = 1000  # tokens; it is repeated in every training example
 
@@ -19,44 +22,78 @@ SYSTEM_LONG = rule(
     "prompt.system_too_long", "warning", f"system prompt under {SYSTEM_PROMPT_BUDGET} tokens"
 )
 
-
-def _severity(lesson: Lesson) -> Severity:
-    """Lesson severities are plain strings in the schema module; anything unknown is an error."""
-    return next((s for s in SEVERITIES if s == lesson.severity), "error")
-
-
 # A line one could paste to satisfy each lesson: the fix half of the message.
-_EXAMPLES = {
+EXAMPLES = {
     "prompt.length_ratio": "'Aim for 1.0-1.5x the user's word count; never more than 2x.'",
     "prompt.question_discipline": "'Ask at most one question per reply (two if several topics).'",
     "prompt.tentative_language": "'Offer interpretations tentatively: \"I wonder if...\".'",
-    "prompt.anti_patterns": "'Avoid these phrases:' followed by at least three '- ...' lines",
-    "prompt.word_limits": "'Write {word_min}-{word_max} words per message (enforced).'",
+    "prompt.anti_patterns": '\'Avoid these phrases: "Great question!", "Let\'s unpack that".\'',
+    "prompt.word_limits": "'Write {min_words}-{max_words} words per message; this is enforced.'",
     "prompt.non_cooperative": "'Sometimes ignore the question, drift to a tangent or push back.'",
-    "prompt.turn_stages": "guidance for early, middle and late turns",
+    "prompt.turn_stages": "'Stage: {stage}' (the harness fills early / middle / late guidance)",
 }
 LESSON_RULES = {
-    lesson.code: rule(lesson.code, _severity(lesson), f"{kind} states {lesson.description}")
-    for kind, lessons in PROMPT_LESSONS.items()
-    for lesson in lessons
+    item.code: lesson(item.code, f"{kind} states {item.description}")
+    for kind, items in PROMPT_LESSONS.items()
+    for item in items
 }
+_SEED_SAYS = {
+    "prompt.ratio_contradiction": ("prompt.length_ratio", "the seed's hard limit is 2x"),
+    "prompt.questions_contradiction": ("prompt.question_discipline", "the seed allows 1-2"),
+    "prompt.tentative_contradiction": ("prompt.tentative_language", "the seed asks for tentative"
+                                       " wording for interpretations"),
+    "prompt.always_question_contradiction": ("prompt.question_discipline", "the seed varies"
+                                             " endings: about 40 % question, 40 % statement"),
+    "prompt.cooperation_contradiction": ("prompt.non_cooperative", "the seed's users ignore"
+                                         " (30 %), drift (30 %) or push back (20 %)"),
+}  # fmt: skip
+CONTRADICTION_RULES = {
+    code: lesson(code, f"no sentence contradicts the lesson {base}")
+    for code, (base, _) in _SEED_SAYS.items()
+}
+_REASONS = {item.code: item.reason for items in PROMPT_LESSONS.values() for item in items}
 
 
 def validate_prompt(text: str, kind: str) -> Iterator[Finding]:
     if not text.strip():
         yield EMPTY.at("", "the prompt is empty", "draft it (`ftdesign init` copies a worked one)")
         return
-    for lesson in PROMPT_LESSONS.get(kind, []):
-        if not lesson.found_in(text):
-            yield _missing(lesson)
+    if kind == "user_sim":
+        yield from validate_slots(text)
+    found = contradictions(kind, text)
+    contradicted = {_SEED_SAYS[c.code][0] for c in found}
+    for item in PROMPT_LESSONS.get(kind, []):
+        if item.code in contradicted:
+            continue  # the contradiction finding below says more
+        if not item.found_in(text):
+            yield _missing(item)
+        elif item.code == "prompt.word_limits" and not states_enforcement(text):
+            yield LESSON_RULES[item.code].at(
+                "",
+                "the prompt states a word range but not that it is enforced",
+                f"add e.g. 'This range is enforced: longer messages are cut.' (why: {item.reason})",
+            )
+    for contradiction in found:
+        yield _contradiction(contradiction)
     if kind == "system_prompt":
         yield from _system_size(text)
 
 
-def _missing(lesson: Lesson) -> Finding:
-    example = _EXAMPLES.get(lesson.code, f"a line about {lesson.description}")
-    return LESSON_RULES[lesson.code].at(
-        "", f"the prompt does not state {lesson.description}", f"add e.g. {example}"
+def _missing(item: Lesson) -> Finding:
+    return LESSON_RULES[item.code].at(
+        "",
+        f"the prompt does not state {item.description}",
+        f"add e.g. {EXAMPLES[item.code]} (why: {item.reason})",
+    )
+
+
+def _contradiction(found: Contradiction) -> Finding:
+    base, seed = _SEED_SAYS[found.code]
+    return CONTRADICTION_RULES[found.code].at(
+        "",
+        f'"{found.sentence.text}" asks for {found.stated}, but {seed}',
+        f"replace it with e.g. {EXAMPLES[base]} (why: {_REASONS[base]})",
+        line=found.sentence.line,
     )
 
 
