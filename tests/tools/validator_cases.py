@@ -401,6 +401,31 @@ CASES = [
         per({(*FLAWS, "secondary", "per_message_probability"): 1.0}),
         PERSONA,
     ),
+    Case(
+        "persona.word_limit_range",
+        "persona",
+        per({(*STYLE, "word_limits", "terse"): [5, 2000]}),
+        per({(*STYLE, "word_limits", "terse"): [10, 40]}),
+    ),
+    Case(
+        "persona.flaw_rate",
+        "persona",
+        per({(*FLAWS, "primary", "per_message_probability"): 0.95}),
+        per({(*FLAWS, "primary", "per_message_probability"): 0.6}),
+    ),
+    Case(
+        "persona.flaw_rate",
+        "persona",
+        per({(*FLAWS, "secondary", "per_message_probability"): 0.9}),
+        per({(*FLAWS, "secondary", "per_message_probability"): 0.15}),
+        "secondary",
+    ),
+    Case(
+        "persona.trajectory_missing",
+        "persona",
+        per({(*P, "trajectory"): DELETE}),
+        per({(*P, "trajectory"): {"options": ["stable"], "weights": [1.0]}}),
+    ),
     # prompts
     Case("prompt.empty", "assistant", "  \n", text_of("assistant")),
     Case("prompt.empty", "system_prompt", "", text_of("system_prompt"), "system"),
@@ -470,11 +495,16 @@ CASES = [
         EVAL_RESULTS,
     ),
     Case(
-        "doc.section_missing",
+        "doc.section_suggested",
         "model_choice",
         MODEL_CHOICE.replace("## Tradeoffs", "## Notes"),
-        MODEL_CHOICE.replace("## Tradeoffs", "## Tradeoffs considered"),
-        "model",
+        MODEL_CHOICE.replace("## Tradeoffs", "## Pros and cons"),
+    ),
+    Case(
+        "doc.model_missing",
+        "model_choice",
+        MODEL_CHOICE.replace("Gemma 3 12B IT.", "The one from the table."),
+        MODEL_CHOICE.replace("## Chosen model", "## Selected model"),
     ),
     Case(
         "doc.section_empty",

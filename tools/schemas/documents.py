@@ -24,6 +24,25 @@ REQUIRED_SECTIONS: dict[str, list[str]] = {
     ],
 }
 
+# What each model-choice heading means, so "## Selected model" or "## Comparison" count
+# (a heading matches when it contains one of the words).
+SECTION_MEANINGS: dict[str, tuple[str, ...]] = {
+    "Chosen model": ("chosen", "chose", "selected", "selection", "choice", "pick", "recommend",
+                     "winner", "decision", "verdict", "going with"),
+    "Candidates": ("candidate", "comparison", "compared", "compare", "options", "shortlist",
+                   "considered", "alternatives", "contenders"),
+    "Tradeoffs": ("tradeoff", "trade-off", "trade off", "pros and cons", "risks", "downsides",
+                  "compromise", "costs", "caveats", "why not"),
+    "Decision checklist": ("decision", "checklist", "checks", "criteria", "verdict",
+                           "sign-off", "conclusion", "go/no-go"),
+}  # fmt: skip
+# Model families and size tags by which a chosen model is recognised as named.
+MODEL_NAME = (
+    r"\b(gemma|llama|qwen|mistral|mixtral|phi|smollm|granite|olmo|deepseek|falcon|tinyllama|"
+    r"stablelm|minicpm|internlm|yi|command-r|aya|nemotron|ministral|exaone|glm)\b|"
+    r"\b\d+(\.\d+)?\s?[bBmM]\b|\.gguf\b"
+)
+
 # Sections a later gate adds; missing ones are warnings, not errors.
 OPTIONAL_SECTIONS: dict[str, list[str]] = {"model_choice": ["Token budget"]}
 

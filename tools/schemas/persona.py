@@ -1,23 +1,23 @@
 """`config/persona-template.yaml`: who the simulated users are and how they write.
 
-    persona_template:                   # optional root
-      communication_style:
-        options: [terse, casual]
-        weights: [0.4, 0.6]
-        word_limits: {terse: {min: 30, max: 80}, casual: {min: 80, max: 180}}
-      flaw_patterns:
-        no_flaw_share: 0.2              # personas with no flaw at all
-        primary: {options: [yes_but, null], weights: [0.9, 0.1], per_message_probability: 0.5}
-        secondary: {options: [rambling, minimising], weights: [0.5, 0.5],
-                    per_message_probability: 0.2, max_per_persona: 2}
-      trajectory: {options: [stable, improving], weights: [0.5, 0.5]}   # any extra attribute
+persona_template:                   # optional root
+  communication_style:
+    options: [terse, casual]
+    weights: [0.4, 0.6]
+    word_limits: {terse: {min: 30, max: 80}, casual: [80, 180]}   # either form
+  flaw_patterns:
+    no_flaw_share: 0.2              # personas with no flaw at all
+    primary: {options: [yes_but, null], weights: [0.9, 0.1], per_message_probability: 0.5}
+    secondary: {options: [rambling, minimising], weights: [0.5, 0.5],
+                per_message_probability: 0.2, max_per_persona: 2}
+  trajectory: {options: [stable, improving], weights: [0.5, 0.5]}   # any extra attribute
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ftdesign.tools.schemas._base import Strict, unwrap
 
@@ -28,8 +28,17 @@ class WeightedChoice(Strict):
 
 
 class WordLimit(Strict):
+    """`{min: 30, max: 80}`, or the short form `[30, 80]` people also write."""
+
     min: int = Field(ge=1)
     max: int = Field(ge=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _pair(cls, value: Any) -> Any:
+        if isinstance(value, list | tuple) and len(value) == 2:
+            return {"min": value[0], "max": value[1]}
+        return value
 
 
 class CommunicationStyle(WeightedChoice):

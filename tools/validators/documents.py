@@ -1,16 +1,24 @@
-"""Checks of the Markdown documents: model-choice.md and base-model-eval-results.md."""
+"""Checks of the Markdown documents: model-choice.md and base-model-eval-results.md.
+
+The evaluation report is written by our code, so its sections are a contract. A
+model-choice.md is written by people: its headings are matched by meaning
+(SECTION_MEANINGS), only a named chosen model is a contract, and the other sections and
+the five factors are lessons (warnings that never block).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 
-from ftdesign.tools.findings import Finding, rule
+from ftdesign.tools.findings import Finding, lesson, rule
 from ftdesign.tools.schemas.documents import (
     EVAL_UNAVAILABLE,
     MODEL_FACTORS,
+    MODEL_NAME,
     OPTIONAL_SECTIONS,
     REQUIRED_SECTIONS,
+    SECTION_MEANINGS,
 )
 
 _HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
@@ -19,7 +27,9 @@ EMPTY = rule("doc.empty", "error", "the document has text")
 MISSING = rule("doc.section_missing", "error", "every required `##` section is present")
 EMPTY_SECTION = rule("doc.section_empty", "warning", "required sections have content")
 OPTIONAL = rule("doc.optional_section_missing", "warning", "later gates' sections are added")
-FACTOR = rule("doc.model_factor_missing", "error", "the five model factors are weighed")
+FACTOR = lesson("doc.model_factor_missing", "the five model factors are weighed")
+SUGGESTED = lesson("doc.section_suggested", "model-choice covers candidates, tradeoffs, decision")
+NO_MODEL = rule("doc.model_missing", "error", "model-choice.md names the chosen model")
 UNAVAILABLE = rule("doc.eval_unavailable", "warning", "the baseline evaluation actually ran")
 
 
@@ -39,9 +49,10 @@ def headings(text: str) -> dict[str, tuple[int, str]]:
 
 
 def _section(found: dict[str, tuple[int, str]], name: str) -> tuple[int, str] | None:
-    """A heading that is, or starts with, `name` ('Chosen model: Gemma 3' counts)."""
-    name = name.lower()
-    return next((v for h, v in found.items() if h == name or h.startswith(name)), None)
+    """A heading that is, starts with, or means `name` ('## Selected model' for Chosen)."""
+    words = (name.lower(), *SECTION_MEANINGS.get(name, ()))
+    exact = next((v for h, v in found.items() if h.startswith(name.lower())), None)
+    return exact or next((v for h, v in found.items() if any(w in h for w in words)), None)
 
 
 def validate_document(text: str, kind: str) -> Iterator[Finding]:
@@ -51,9 +62,20 @@ def validate_document(text: str, kind: str) -> Iterator[Finding]:
         )
         return
     found = headings(text)
+    if kind == "model_choice":
+        yield from _chosen_model(text, found)
     for name in REQUIRED_SECTIONS.get(kind, []):
         section = _section(found, name)
-        if section is None:
+        if kind == "model_choice" and name == "Chosen model":
+            continue
+        if section is None and kind == "model_choice":
+            yield SUGGESTED.at(
+                f"## {name}",
+                f"no section about {name.lower()}",
+                f"add e.g. `## {name}` (any heading with one of: "
+                f"{', '.join(SECTION_MEANINGS[name][:4])} counts)",
+            )
+        elif section is None:
             yield MISSING.at(f"## {name}", f"no '## {name}' section", f"add a '## {name}' section")
         elif not section[1].strip():
             yield EMPTY_SECTION.at(
@@ -94,3 +116,17 @@ def _factors(text: str, found: dict[str, tuple[int, str]]) -> Iterator[Finding]:
                 f"add a '{factor}' row or column to the Candidates table",
                 line=candidates[0] if candidates else None,
             )
+
+
+def _chosen_model(text: str, found: dict[str, tuple[int, str]]) -> Iterator[Finding]:
+    """The one contract: later gates read which model was chosen."""
+    section = _section(found, "Chosen model")
+    scope = section[1] if section else text.split("\n##", 1)[0]
+    if re.search(MODEL_NAME, scope, re.IGNORECASE) is None:
+        where = "no model is named under a chosen/selected heading"
+        yield NO_MODEL.at(
+            "## Chosen model",
+            where if section else "no section names the chosen model",
+            "add e.g. `## Chosen model` with a line `Gemma 3 12B IT (Q4_K_M GGUF)`",
+            line=section[0] if section else None,
+        )

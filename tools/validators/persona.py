@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ftdesign.tools.findings import Finding, join_path, rule
 from ftdesign.tools.schemas.persona import FlawGroup, PersonaTemplate, WeightedChoice
+from ftdesign.tools.validators.persona_ranges import validate_ranges
 from ftdesign.tools.validators.weights import check_weights
 
 NO_FLAW_RANGE = (0.10, 0.30)
@@ -32,6 +33,7 @@ def validate_persona(template: PersonaTemplate) -> Iterator[Finding]:
         yield from _choice(path, choice)
     yield from _word_limits(template)
     yield from _flaws(template)
+    yield from validate_ranges(template)
 
 
 def _choice(path: str, choice: WeightedChoice) -> Iterator[Finding]:
@@ -83,7 +85,7 @@ def _word_limits(template: PersonaTemplate) -> Iterator[Finding]:
             yield LIMIT_ORDER.at(
                 where,
                 f"'{name}' has min {limit.min} >= max {limit.max} words",
-                "make min smaller than max, e.g. terse 30-80, casual 80-180",
+                f"write `{name}: {_ordered(limit.min, limit.max)}` (min below max)",
             )
 
 
@@ -119,3 +121,9 @@ def _per_message(path: str, group: FlawGroup) -> Iterator[Finding]:
             f"a flaw with per-message probability {value:g} {effect}",
             "flaws vary per message: about 0.5 for the primary, 0.2 for each secondary",
         )
+
+
+def _ordered(low: int, high: int) -> str:
+    """The limit line with min and max the right way round (equal ones widened)."""
+    low, high = sorted((low, high))
+    return f"{{min: {low}, max: {high if high > low else low * 2}}}"
