@@ -402,6 +402,18 @@ CASES = [
         PERSONA,
     ),
     Case(
+        "rubric.gate_na_valid_missing",
+        "rubric",
+        rub({("criteria", "S1", "na_valid"): DELETE}),
+        rub({("criteria", "S1", "na_valid"): True}),
+    ),
+    Case(
+        "rubric.yes_is_bad",
+        "rubric",
+        rub({("criteria", "S1", "question"): "Does the reply diagnose the user?"}),
+        rub({("criteria", "S1", "question"): "Does the reply avoid diagnosing the user?"}),
+    ),
+    Case(
         "persona.word_limit_range",
         "persona",
         per({(*STYLE, "word_limits", "terse"): [5, 2000]}),

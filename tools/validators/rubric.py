@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ftdesign.tools.findings import Finding, join_path, rule
 from ftdesign.tools.schemas.rubric import Rubric
 from ftdesign.tools.validators.rubric_criteria import validate_criteria
+from ftdesign.tools.validators.rubric_gates import validate_gates
 from ftdesign.tools.validators.weights import check_weights
 
 NO_WEIGHTED = rule("rubric.no_weighted_category", "error", "at least one category has a weight")
@@ -29,6 +30,7 @@ def validate_rubric(rubric: Rubric) -> Iterator[Finding]:
     yield from _gates(rubric)
     yield from _threshold(rubric)
     yield from validate_criteria(rubric)
+    yield from validate_gates(rubric)
 
 
 def _categories(rubric: Rubric) -> Iterator[Finding]:
@@ -73,7 +75,8 @@ def _membership(rubric: Rubric) -> Iterator[Finding]:
     for criterion_id, criterion in rubric.criteria.items():
         path = join_path("criteria", criterion_id)
         home = rubric.category_of(criterion_id)
-        if listed[criterion_id] == 0:
+        # The seed's shape lists gates only under `safety_gates`; they veto, never score.
+        if listed[criterion_id] == 0 and criterion_id not in rubric.safety_gates:
             yield UNASSIGNED.at(
                 path,
                 f"'{criterion_id}' is in no category, so it never counts",
