@@ -55,7 +55,7 @@ def validate_gates(rubric: Rubric) -> Iterator[Finding]:
                 join_path(join_path("criteria", criterion_id), "question"),
                 f"'{criterion_id}' asks \"{question}\": YES would be the bad outcome, but YES "
                 "scores as a pass",
-                f"write `question: \"{_flipped(question)}\"` (why: every criterion is scored "
+                f'write `question: "{_flipped(question)}"` (why: every criterion is scored '
                 "YES = pass, so a question whose YES is bad rewards the failure)",
             )
 
