@@ -132,7 +132,7 @@ def word_ranges(text: str | list[Sentence]) -> list[tuple[str, str, Sentence]]:
 
 _LIMIT_BEFORE = re.compile(
     r"\b(at most|no more than|not more than|never more than|max(?:imum)?(?: of)?|only|"
-    r"up to|just|limit(?:ed)? (?:yourself )?to)\s+(?:"
+    r"up to|just|limit(?:ed)? (?:yourself )?to|(?:don't|do not|never) ask more than)\s+(?:"
     + _NUM
     + r"\s*(?:-|–|or|to)\s*)?"
     + _NUM
@@ -198,10 +198,16 @@ def avoid_list(text: str) -> tuple[list[str], set[int]]:
         if intro is None:
             continue
         found += ["".join(q) for q in _QUOTED.findall(line[intro.end() :])]
+        # A heading or a line ending in ':' introduces what follows, bulleted or not.
+        introduces = line.lstrip().startswith("#") or line.rstrip().endswith(":")
         for offset, follow in enumerate(lines[index + 1 :], start=index + 2):
             bullet = _BULLET.match(follow)
             if not bullet:
-                if follow.strip():
+                quoted = _QUOTED.findall(follow) if introduces and not bullet_lines else []
+                if quoted:
+                    found += ["".join(q) for q in quoted]
+                    bullet_lines.add(offset)
+                elif follow.strip():
                     break
                 continue
             bullet_lines.add(offset)

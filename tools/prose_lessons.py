@@ -36,11 +36,13 @@ _STAGES = re.compile(
     re.I | re.S,
 )
 _ENFORCED = re.compile(
-    r"enforc\w*|cut (off|short)|trimm\w*|truncat\w*|hard (limit|cap)|strict", re.I
+    r"enforc\w*|\bcut\b|trimm\w*|truncat\w*|hard (limit|cap)|strict", re.I
 )
 _QUESTION_RANGE = re.compile(
     prose._NUM + r"\s*(?:-|–|or|to)\s*" + prose._NUM + r"\s+questions?", re.I
 )
+# "Questions: 0-1 per reply", "Questions - max 1".
+_QUESTION_LABEL = re.compile(r"questions?\s*[:\-–]\s*(?:at most\s+|max\.?\s+)?" + prose._NUM, re.I)
 _STATED_LIMIT = re.compile(
     r"\b(never more than|no more than|not more than|at most|up to|hard limit|cap|limit|"
     r"maximum|exceed)",
@@ -53,7 +55,9 @@ def _states_ratio(text: str) -> bool:
 
 
 def _states_questions(text: str) -> bool:
-    return bool(prose.question_limits(text)) or _QUESTION_RANGE.search(text) is not None
+    return bool(prose.question_limits(text)) or any(
+        pattern.search(text) for pattern in (_QUESTION_RANGE, _QUESTION_LABEL)
+    )
 
 
 STATES: dict[str, Callable[[str], bool]] = {

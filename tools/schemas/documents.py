@@ -39,7 +39,7 @@ SECTION_MEANINGS: dict[str, tuple[str, ...]] = {
 # Model families and size tags by which a chosen model is recognised as named.
 MODEL_NAME = (
     r"\b(gemma|llama|qwen|mistral|mixtral|phi|smollm|granite|olmo|deepseek|falcon|tinyllama|"
-    r"stablelm|minicpm|internlm|yi|command-r|aya|nemotron|ministral|exaone|glm)\b|"
+    r"stablelm|minicpm|internlm|yi|command-r|aya|nemotron|ministral|exaone|glm)(?![a-z])|"
     r"\b\d+(\.\d+)?\s?[bBmM]\b|\.gguf\b"
 )
 

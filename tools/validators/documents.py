@@ -121,7 +121,8 @@ def _factors(text: str, found: dict[str, tuple[int, str]]) -> Iterator[Finding]:
 def _chosen_model(text: str, found: dict[str, tuple[int, str]]) -> Iterator[Finding]:
     """The one contract: later gates read which model was chosen."""
     section = _section(found, "Chosen model")
-    scope = section[1] if section else text.split("\n##", 1)[0]
+    # The heading itself may name it: "## Verdict: Qwen2.5 7B".
+    scope = text.splitlines()[section[0] - 1] + "\n" + section[1] if section else text
     if re.search(MODEL_NAME, scope, re.IGNORECASE) is None:
         where = "no model is named under a chosen/selected heading"
         yield NO_MODEL.at(
