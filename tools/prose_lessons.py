@@ -35,9 +35,7 @@ _STAGES = re.compile(
     r"\b(late|end|final|closing|last)\b",
     re.I | re.S,
 )
-_ENFORCED = re.compile(
-    r"enforc\w*|\bcut\b|trimm\w*|truncat\w*|hard (limit|cap)|strict", re.I
-)
+_ENFORCED = re.compile(r"enforc\w*|\bcut\b|trimm\w*|truncat\w*|hard (limit|cap)|strict", re.I)
 _QUESTION_RANGE = re.compile(
     prose._NUM + r"\s*(?:-|–|or|to)\s*" + prose._NUM + r"\s+questions?", re.I
 )

@@ -75,8 +75,10 @@ def test_ratio_and_tentative_contradictions_are_found_and_quoted() -> None:
 
 
 def test_always_cooperate_is_found() -> None:
-    text = SLOTS + "Write {min_words}-{max_words} words (enforced). Never ignore the " + (
-        "assistant; always cooperate.\n"
+    text = (
+        SLOTS
+        + "Write {min_words}-{max_words} words (enforced). Never ignore the "
+        + ("assistant; always cooperate.\n")
     )
     findings = validate_text(text, "user_sim")
     assert "prompt.cooperation_contradiction" in codes(findings, "warning")
