@@ -143,3 +143,13 @@ def test_validate_lists_its_rules(capsys) -> None:
     assert code == 0 and rules["weights.sum"] == "error" and rules["prompt.system_tokens"] == "info"
     code, _, err = run(capsys, "validate")
     assert code == 2 and "needs a PATH" in err
+
+
+def test_validate_rules_shows_each_rules_kind(capsys) -> None:
+    code, out, _ = run(capsys, "validate", "--rules", "--json")
+    kinds = {r["code"]: r["kind"] for r in json.loads(out)}
+    assert kinds["weights.sum"] == "contract" and kinds["prompt.length_ratio"] == "lesson"
+    assert all(r["severity"] != "error" for r in json.loads(out) if r["kind"] == "lesson")
+    code, out, _ = run(capsys, "validate", "--rules")
+    line = next(row for row in out.splitlines() if row.startswith("prompt.ratio_contradiction"))
+    assert code == 0 and "warning" in line and "lesson" in line

@@ -1,0 +1,41 @@
+"""Approval is blocked only by contract errors: a lesson warning never stops a gate."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agent_driver import Driver
+
+from ftdesign.tools.findings import CATALOG
+
+# Our own assistant prompt, in plain words, that contradicts one lesson (a 3x length target).
+ASSISTANT = """\
+# Reply writer
+
+Give full answers: about three times as long as the customer's message is fine.
+Ask at most one question. Offer possible causes as guesses the customer can correct.
+Avoid these phrases: "Rest assured", "Per our policy", "Great question!".
+"""
+
+
+def test_a_lesson_warning_does_not_block_approval(driver: Driver, project: Path) -> None:
+    driver.approve_until("prompts", driver.start())
+    stop = driver.send("```\nassistant.md:\n" + ASSISTANT + "```")
+    assert stop is not None and stop.step == "prompts"
+    lessons = [f for f in stop.findings if f.code == "prompt.ratio_contradiction"]
+    assert lessons and all(f.severity == "warning" for f in lessons)
+    assert CATALOG["prompt.ratio_contradiction"].kind == "lesson"
+    assert "three times as long" in lessons[0].message
+    assert stop.can_approve
+    stop = driver.send("approve")
+    assert stop is not None and stop.step != "prompts"
+    written = (project / "config/prompts/assistant.md").read_text(encoding="utf-8")
+    assert "three times as long" in written
+
+
+def test_a_contract_error_still_blocks(driver: Driver) -> None:
+    driver.approve_until("prompts", driver.start())
+    broken = "# Simulated user\nWrite {word_min}-{word_max} words.\nPush back sometimes.\n"
+    stop = driver.send("```\nuser_sim.md:\n" + broken + "```")
+    assert stop is not None and not stop.can_approve
+    assert {"prompt.slot_unknown", "prompt.slot_missing"} <= {f.code for f in stop.findings}
