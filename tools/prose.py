@@ -17,8 +17,8 @@ NUMBER_WORDS = {
     "several": 3, "multiple": 3, "many": 3,
 }  # fmt: skip
 MULTIPLE_WORDS = {"half": 0.5, "double": 2, "twice": 2, "triple": 3, "thrice": 3}
-_NUM = r"(?<![\w.])(\d+(?:\.\d+)?|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
-_BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
+NUM = r"(?<![\w.])(\d+(?:\.\d+)?|(?:" + "|".join(NUMBER_WORDS) + r")\b)"
+BULLET = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+(.*)$")
 # A word that turns a sentence into a prohibition or a bad example.
 _NEGATIVE = re.compile(
     r"\b(never|not|no|don't|dont|do not|avoid|without|instead of|rather than|fail\w*|"
@@ -38,7 +38,7 @@ class Sentence:
         return _NEGATIVE.search(self.text) is not None
 
 
-def _each(source: str | list[Sentence]) -> list[Sentence]:
+def each(source: str | list[Sentence]) -> list[Sentence]:
     return sentences(source) if isinstance(source, str) else source
 
 
@@ -58,15 +58,21 @@ def sentences(text: str) -> list[Sentence]:
     def flush(bullet: bool = False) -> None:
         if block:
             joined = " ".join(part for _, part in block)
+            starts = [0]  # offset in `joined` where each block line begins
+            for _, part in block[:-1]:
+                starts.append(starts[-1] + len(part) + 1)
+            cursor = 0
             for piece in re.split(r"(?<=[.!?;])\s+(?=[\"'“A-Z{(])", joined):
+                cursor = joined.find(piece, cursor)
+                line = block[max(i for i, start in enumerate(starts) if start <= cursor)][0]
                 if piece.strip():
-                    found.append(Sentence(piece.strip(), block[0][0], bullet))
+                    found.append(Sentence(piece.strip(), line, bullet))
             block.clear()
 
     in_bullet = False
     for number_, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
-        bullet = _BULLET.match(raw)
+        bullet = BULLET.match(raw)
         if not line or line.startswith("#") or bullet:
             flush(in_bullet)
             in_bullet = bool(bullet)
@@ -83,8 +89,8 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
-_RANGE_X = re.compile(_NUM + r"\s*(?:-|–|to)\s*" + _NUM + r"\s*(?:x|×|times)\b", re.I)
-_SINGLE_X = re.compile(_NUM + r"\s*(?:x|×)(?=\W|$)|" + _NUM + r"\s+times\b", re.I)
+_RANGE_X = re.compile(NUM + r"\s*(?:-|–|to)\s*" + NUM + r"\s*(?:x|×|times)\b", re.I)
+_SINGLE_X = re.compile(NUM + r"\s*(?:x|×)(?=\W|$)|" + NUM + r"\s+times\b", re.I)
 _MULTIPLE = re.compile(r"\b(" + "|".join(MULTIPLE_WORDS) + r")\b", re.I)
 _AS_LONG = re.compile(
     r"\b(as long as|the same length as|match(es|ing)?\b[^.]{0,40}\b(length|word count)|"
@@ -97,7 +103,7 @@ _LENGTH_TALK = re.compile(r"\b(length|long|longer|words?|word count|size|as much
 def ratios(text: str | list[Sentence]) -> list[tuple[float, Sentence]]:
     """Reply-to-user length ratios a text states; the upper end of a stated range."""
     found: list[tuple[float, Sentence]] = []
-    for sentence in _each(text):
+    for sentence in each(text):
         if not _LENGTH_TALK.search(sentence.text):
             continue
         values = [number(m.group(2)) for m in _RANGE_X.finditer(sentence.text)]
@@ -122,96 +128,9 @@ _BOUNDS = re.compile(
 def word_ranges(text: str | list[Sentence]) -> list[tuple[str, str, Sentence]]:
     """Stated per-message word ranges: 'between X and Y words', 'X-Y words', 'X to Y words'."""
     found: list[tuple[str, str, Sentence]] = []
-    for sentence in _each(text):
+    for sentence in each(text):
         for pattern, low, high in ((_BETWEEN, 1, 2), (_DASH, 1, 2), (_BOUNDS, 2, 4)):
             found += [
                 (m.group(low), m.group(high), sentence) for m in pattern.finditer(sentence.text)
             ]
     return found
-
-
-_LIMIT_BEFORE = re.compile(
-    r"\b(at most|no more than|not more than|never more than|max(?:imum)?(?: of)?|only|"
-    r"up to|just|limit(?:ed)? (?:yourself )?to|(?:don't|do not|never) ask more than)\s+(?:"
-    + _NUM
-    + r"\s*(?:-|–|or|to)\s*)?"
-    + _NUM
-    + r"\s+(?:\w+\s+){0,2}?questions?\b",
-    re.I,
-)
-_LIMIT_AFTER = re.compile(
-    _NUM
-    + r"\s+(?:\w+\s+){0,2}?questions?\b[^.;]{0,30}?"
-    + r"\b(at most|max(?:imum)?|or fewer|or less|tops)\b",
-    re.I,
-)
-_ASK_COUNT = re.compile(
-    r"\bask\s+(?:at least\s+)?" + _NUM + r"\s+(?:\w+\s+){0,2}?questions\b", re.I
-)
-
-
-def question_limits(text: str | list[Sentence]) -> list[tuple[float, Sentence]]:
-    """Stated caps on questions per reply ('one question at most', 'no more than two')."""
-    found: list[tuple[float, Sentence]] = []
-    for sentence in _each(text):
-        for match in _LIMIT_BEFORE.finditer(sentence.text):
-            value = number(match.group(3))
-            found += [(value, sentence)] if value is not None else []
-        for match in _LIMIT_AFTER.finditer(sentence.text):
-            value = number(match.group(1))
-            found += [(value, sentence)] if value is not None else []
-        if re.search(r"\b(a single|one) question\b", sentence.text, re.I) and re.search(
-            r"\b(only|never more|at most|no more)\b", sentence.text, re.I
-        ):
-            found.append((1.0, sentence))
-    return found
-
-
-def question_demands(text: str | list[Sentence]) -> list[tuple[float, Sentence]]:
-    """Instructions to ask a number of questions ('ask three questions in every reply')."""
-    found: list[tuple[float, Sentence]] = []
-    for sentence in _each(text):
-        if sentence.negative or _LIMIT_BEFORE.search(sentence.text):
-            continue
-        for match in _ASK_COUNT.finditer(sentence.text):
-            value = number(match.group(1))
-            found += [(value, sentence)] if value is not None else []
-    return found
-
-
-_AVOID_INTRO = re.compile(
-    r"\b(avoid|steer clear|never say|never use|don't say|do not say|don't use|do not use|"
-    r"banned|forbidden|off.limits|anti.patterns?|not allowed|stay away)\b",
-    re.I,
-)
-_QUOTED = re.compile(r"\"([^\"]{2,80})\"|“([^”]{2,80})”|(?<!\w)'([^']{3,80})'(?!\w)")
-
-
-def avoid_list(text: str) -> tuple[list[str], set[int]]:
-    """Phrases a prompt lists to avoid (quoted inline after the intro, or bullets under it)
-    and the 1-based lines of those bullets, so their wording is not read as instructions."""
-    lines = text.splitlines()
-    found: list[str] = []
-    bullet_lines: set[int] = set()
-    for index, line in enumerate(lines):
-        intro = _AVOID_INTRO.search(line)
-        if intro is None:
-            continue
-        found += ["".join(q) for q in _QUOTED.findall(line[intro.end() :])]
-        # A heading or a line ending in ':' introduces what follows, bulleted or not.
-        introduces = line.lstrip().startswith("#") or line.rstrip().endswith(":")
-        for offset, follow in enumerate(lines[index + 1 :], start=index + 2):
-            bullet = _BULLET.match(follow)
-            if not bullet:
-                quoted = _QUOTED.findall(follow) if introduces and not bullet_lines else []
-                if quoted:
-                    found += ["".join(q) for q in quoted]
-                    bullet_lines.add(offset)
-                elif follow.strip():
-                    break
-                continue
-            bullet_lines.add(offset)
-            quoted = ["".join(q) for q in _QUOTED.findall(bullet.group(1))]
-            found += quoted or [bullet.group(1).strip()]
-    phrases = list(dict.fromkeys(p.strip() for p in found if p.strip()))
-    return phrases, bullet_lines

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from ftdesign.tools import prose
 from ftdesign.tools.prose import Sentence
+from ftdesign.tools.prose_avoid import avoid_list
+from ftdesign.tools.prose_questions import question_demands, question_limits
 
 HARD_RATIO = 2.0
 MAX_QUESTIONS = 2
@@ -37,10 +39,10 @@ _STAGES = re.compile(
 )
 _ENFORCED = re.compile(r"enforc\w*|\bcut\b|trimm\w*|truncat\w*|hard (limit|cap)|strict", re.I)
 _QUESTION_RANGE = re.compile(
-    prose._NUM + r"\s*(?:-|–|or|to)\s*" + prose._NUM + r"\s+questions?", re.I
+    prose.NUM + r"\s*(?:-|–|or|to)\s*" + prose.NUM + r"\s+questions?", re.I
 )
 # "Questions: 0-1 per reply", "Questions - max 1".
-_QUESTION_LABEL = re.compile(r"questions?\s*[:\-–]\s*(?:at most\s+|max\.?\s+)?" + prose._NUM, re.I)
+_QUESTION_LABEL = re.compile(r"questions?\s*[:\-–]\s*(?:at most\s+|max\.?\s+)?" + prose.NUM, re.I)
 _STATED_LIMIT = re.compile(
     r"\b(never more than|no more than|not more than|at most|up to|hard limit|cap|limit|"
     r"maximum|exceed)",
@@ -53,7 +55,7 @@ def _states_ratio(text: str) -> bool:
 
 
 def _states_questions(text: str) -> bool:
-    return bool(prose.question_limits(text)) or any(
+    return bool(question_limits(text)) or any(
         pattern.search(text) for pattern in (_QUESTION_RANGE, _QUESTION_LABEL)
     )
 
@@ -62,7 +64,7 @@ STATES: dict[str, Callable[[str], bool]] = {
     "prompt.length_ratio": _states_ratio,
     "prompt.question_discipline": _states_questions,
     "prompt.tentative_language": lambda text: _TENTATIVE.search(text) is not None,
-    "prompt.anti_patterns": lambda text: len(prose.avoid_list(text)[0]) >= 2,
+    "prompt.anti_patterns": lambda text: len(avoid_list(text)[0]) >= 2,
     "prompt.word_limits": lambda text: bool(prose.word_ranges(text)),
     "prompt.non_cooperative": lambda text: _NON_COOPERATIVE.search(text) is not None,
     "prompt.turn_stages": lambda text: _STAGES.search(text) is not None,
@@ -95,7 +97,7 @@ def _ratio(sentences: list[Sentence], text: str) -> list[Contradiction]:
 
 
 def _questions(sentences: list[Sentence], text: str) -> list[Contradiction]:
-    stated = prose.question_limits(sentences) + prose.question_demands(sentences)
+    stated = question_limits(sentences) + question_demands(sentences)
     return [
         Contradiction("prompt.questions_contradiction", s, f"{v:g} questions per reply")
         for v, s in stated
@@ -167,7 +169,7 @@ _CHECKS = {
 
 def contradictions(kind: str, text: str) -> list[Contradiction]:
     """Sentences contradicting the seed; phrases quoted in an avoid list are not instructions."""
-    _, avoid_lines = prose.avoid_list(text)
+    _, avoid_lines = avoid_list(text)
     kept = [s for s in prose.sentences(text) if s.line not in avoid_lines]
     found: list[Contradiction] = []
     for check in _CHECKS.get(kind, []):
