@@ -49,8 +49,12 @@ class Sample(BaseModel):
         persona = self.persona
         flaws = [f for f in [persona.primary_flaw, *persona.secondary_flaws] if f]
         traits = ", ".join(f"{_words(k)} {_words(v)}" for k, v in self.persona_traits().items())
+        who = persona.identity.get("name", "")
+        if who and "age" in persona.identity:
+            who += f", {persona.identity['age']}"
         return (
-            f"Writes in a {_words(persona.style or 'natural')} style"
+            (f"{who}. " if who else "")
+            + f"Writes in a {_words(persona.style or 'natural')} style"
             + (f"; {traits}" if traits else "")
             + (
                 f"; tends toward: {', '.join(_words(f) for f in flaws)}"

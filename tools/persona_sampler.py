@@ -14,6 +14,7 @@ import random
 
 from pydantic import BaseModel, Field
 
+from ftdesign.tools.persona_identity import draw_identity
 from ftdesign.tools.schemas.persona import FlawGroup, PersonaTemplate
 from ftdesign.tools.weighted import weighted_pick
 
@@ -30,6 +31,7 @@ class Persona(BaseModel):
     primary_probability: float = 0.0
     secondary_probability: float = 0.0
     attributes: dict[str, str | None] = Field(default_factory=dict)
+    identity: dict[str, str] = Field(default_factory=dict, description="name, age when banded")
 
     @property
     def has_flaws(self) -> bool:
@@ -85,7 +87,10 @@ def _persona(template: PersonaTemplate, rng: random.Random, index: int) -> Perso
 def sample_personas(template: PersonaTemplate, n: int, seed: int = 0) -> list[Persona]:
     """`n` personas drawn independently; the same seed gives the same personas."""
     rng = random.Random(seed)
-    return [_persona(template, rng, i + 1) for i in range(n)]
+    personas = [_persona(template, rng, i + 1) for i in range(n)]
+    for index, persona in enumerate(personas, start=1):
+        persona.identity = draw_identity(seed, index, persona.attributes)
+    return personas
 
 
 def message_flaws(persona: Persona, rng: random.Random) -> list[str]:
