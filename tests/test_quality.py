@@ -59,16 +59,10 @@ def test_layers_import_through_the_namespace(layer: str) -> None:
         str(path.relative_to(ROOT))
         for path in (ROOT / layer).rglob("*.py")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if (
-            isinstance(node, ast.ImportFrom)
-            and node.level == 0
-            and node.module
-            and node.module.split(".")[0] in ALLOWED
-        )
-        or (
-            isinstance(node, ast.Import)
-            and any(alias.name.split(".")[0] in ALLOWED for alias in node.names)
-        )
+        if (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+            and node.module.split(".")[0] in ALLOWED)
+        or (isinstance(node, ast.Import)
+            and any(alias.name.split(".")[0] in ALLOWED for alias in node.names))
     }
     assert bare == set(), f"import these through `{PACKAGE}.`: {sorted(bare)}"
 
