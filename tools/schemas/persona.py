@@ -1,16 +1,16 @@
 """`config/persona-template.yaml`: who the simulated users are and how they write.
 
-persona_template:                   # optional root
-  communication_style:
-    options: [terse, casual]
-    weights: [0.4, 0.6]
-    word_limits: {terse: {min: 30, max: 80}, casual: [80, 180]}   # either form
-  flaw_patterns:
-    no_flaw_share: 0.2              # personas with no flaw at all
-    primary: {options: [yes_but, null], weights: [0.9, 0.1], per_message_probability: 0.5}
-    secondary: {options: [rambling, minimising], weights: [0.5, 0.5],
-                per_message_probability: 0.2, max_per_persona: 2}
-  trajectory: {options: [stable, improving], weights: [0.5, 0.5]}   # any extra attribute
+    persona_template:                   # optional root
+      communication_style:
+        options: [terse, casual]
+        weights: [0.4, 0.6]
+        word_limits: {terse: {min: 30, max: 80}, casual: {min: 80, max: 180}}
+      flaw_patterns:
+        no_flaw_share: 0.2              # personas with no flaw at all
+        primary: {options: [yes_but, null], weights: [0.9, 0.1], per_message_probability: 0.5}
+        secondary: {options: [rambling, minimising], weights: [0.5, 0.5],
+                    per_message_probability: 0.2, max_per_persona: 2}
+      trajectory: {options: [stable, improving], weights: [0.5, 0.5]}   # any extra attribute
 """
 
 from __future__ import annotations
