@@ -100,4 +100,4 @@ def _finding(path: str, items: list[ErrorDetails], known_fields: frozenset[str])
         problem = f"expected {expected}, found {describe(value)}"
         return WRONG_TYPE.at(path, problem, fix_for(kind, value, first.get("ctx") or {}, expected))
     problem = f"{first['msg'][0].lower()}{first['msg'][1:]} (found {describe(value)})"
-    return INVALID.at(path, problem, fix_for(kind, value, first.get("ctx") or {}))
+    return INVALID.at(path, problem, fix_for(kind, value, first.get("ctx") or {}, field=field))

@@ -75,9 +75,24 @@ def missing_fix(field: str) -> str:
     return f"add `{field}:` here" + (f", e.g. {example}" if example else "")
 
 
-def fix_for(kind: str, value: Any, ctx: dict[str, Any], expected: str = "") -> str:
-    """The edit that turns `value` into what `kind` of check wanted."""
+def _as_mapping(items: list[Any]) -> str:
+    """The fixed line for a list written where a mapping belongs, built from its items."""
+    if len(items) == 2 and all(
+        isinstance(i, int | float) and not isinstance(i, bool) for i in items
+    ):
+        return f"`{{min: {items[0]:g}, max: {items[1]:g}}}`"
+    if items and all(isinstance(i, str) for i in items):
+        share = round(1 / len(items), 2)
+        return "`{" + ", ".join(f"{i}: {share:g}" for i in items[:6]) + "}`"
+    return ""
+
+
+def fix_for(kind: str, value: Any, ctx: dict[str, Any], expected: str = "", field: str = "") -> str:
+    """The edit that turns `value` into what `kind` of check wanted (the fixed line if known)."""
     if kind in ("dict_type", "model_type", "model_attributes_type") and isinstance(value, list):
+        line = _as_mapping(value)
+        if line:
+            return f"write it as a mapping, {line}, with `name: value` instead of '- item'"
         return "write each entry as `name: value` on its own line instead of '- item'"
     if kind == "list_type" and isinstance(value, dict):
         return "write each item on its own line starting with '- '"
@@ -91,7 +106,8 @@ def fix_for(kind: str, value: Any, ctx: dict[str, Any], expected: str = "") -> s
         return f"use one of {ctx.get('expected', 'the allowed values')}, spelled exactly"
     for limit, word in (("ge", ">="), ("gt", ">"), ("le", "<="), ("lt", "<")):
         if limit in ctx:
-            return f"use a value {word} {ctx[limit]}"
+            example = f": `{field}: {ctx[limit]}`" if field and limit in ("ge", "le") else ""
+            return f"use a value {word} {ctx[limit]}{example}"
     if "min_length" in ctx:
         return f"give at least {ctx['min_length']} entr{'y' if ctx['min_length'] == 1 else 'ies'}"
     return f"write {expected or _EXPECTED.get(kind, 'a valid value')} here"

@@ -139,3 +139,26 @@ def test_conditional_gate_without_na_valid_is_an_error() -> None:
 def test_the_seeds_rubric_shape_is_accepted() -> None:
     findings = validate_text(_RUBRIC.replace("NA_LINE", "na_valid: true"), "rubric")
     assert codes(findings, "error") == []
+
+
+def _persona(limits: str) -> str:
+    return (
+        "communication_style:\n  options: [terse]\n  weights: [1.0]\n"
+        f"  word_limits: {{terse: {limits}}}\n"
+        "flaw_patterns:\n  primary: {options: [vague], weights: [1.0], "
+        "per_message_probability: 0.5}\ntrajectory: {options: [stable], weights: [1.0]}\n"
+    )
+
+
+def test_hints_show_the_fixed_line_for_the_value_seen() -> None:
+    def messages(text: str, kind: str) -> str:
+        return " ".join(f.message for f in validate_text(text, kind))
+
+    assert "`terse: {min: 30, max: 80}`" in messages(_persona("{min: 80, max: 30}"), "persona")
+    assert "`terse: {min: 10, max: 375}`" in messages(_persona("[10, 2000]"), "persona")
+    styles = "taxonomy:\n  topics:\n    - {name: a, weight: 1.0}\n  styles: [terse, chatty]\n"
+    assert "`{terse: 0.5, chatty: 0.5}`" in messages(styles, "taxonomy")
+    bad_question = _RUBRIC.replace("NA_LINE", "na_valid: true").replace(
+        "Does the reply address the question?", "Does the reply blame the user?"
+    )
+    assert 'question: "Does the reply avoid blaming the user?"' in messages(bad_question, "rubric")
