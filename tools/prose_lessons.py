@@ -121,8 +121,11 @@ _ALWAYS_QUESTION = re.compile(
 _ALWAYS_COOPERATE = re.compile(
     r"(?<!not )(?<!n't )\balways\s+(cooperate|co-operate|comply|agree|be cooperative|"
     r"answer\s+(every|each|all|the)\b[^.;]{0,20}questions?|do what|follow (the|its|every))|"
-    r"\bnever\s+(ignore|push back|resist|disagree|deflect|dodge|change the subject)\b"
-    r"(?!\s+(on\s+)?(your|the)\s+(persona|role|character|instructions|situation|style))|"
+    r"\bnever\s+(push back|disagree|change the subject)\b"
+    r"(?!\s+(on|with)\s+(your|the)\s+(persona|role|character|instructions|situation))|"
+    r"\bnever\s+(ignore|resist|deflect|dodge|sidestep)\s+(the\s+|a\s+|an\s+|any\s+|its\s+)?"
+    r"(assistant|coach|agent|tutor|bot|advis[eo]r|helper|representative|question|advice|"
+    r"suggestion)|"
     r"\b(fully|completely|always)\s+cooperative\b",
     re.I,
 )
