@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.findings import Finding, join_path, lesson, rule
 from ftdesign.tools.schemas.persona import FlawGroup, PersonaTemplate, WeightedChoice
 from ftdesign.tools.validators.persona_ranges import validate_ranges
 from ftdesign.tools.validators.weights import check_weights
@@ -19,8 +19,8 @@ NO_LIMIT = rule("persona.word_limit_missing", "error", "every style has word lim
 UNKNOWN_LIMIT = rule("persona.word_limit_unknown", "error", "word limits name existing styles")
 LIMIT_ORDER = rule("persona.word_limit_order", "error", "word limit min < max")
 PROBABILITY = rule("persona.probability_range", "error", "probabilities and shares are in [0, 1]")
-NO_FLAW = rule("persona.no_flaw_share", "warning", "about 20 % of personas have no flaw")
-CONSTANT_FLAW = rule("persona.flaw_probability", "warning", "flaws show in some messages, not all")
+NO_FLAW = lesson("persona.no_flaw_share", "about 20 % of personas have no flaw")
+CONSTANT_FLAW = lesson("persona.flaw_probability", "flaws show in some messages, not all")
 
 
 def validate_persona(template: PersonaTemplate) -> Iterator[Finding]:

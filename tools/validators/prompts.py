@@ -18,9 +18,7 @@ SYSTEM_PROMPT_BUDGET = 1000  # tokens; it is repeated in every training example
 
 EMPTY = rule("prompt.empty", "error", "the prompt has text")
 SYSTEM_TOKENS = rule("prompt.system_tokens", "info", "the system prompt's token count is reported")
-SYSTEM_LONG = rule(
-    "prompt.system_too_long", "warning", f"system prompt under {SYSTEM_PROMPT_BUDGET} tokens"
-)
+SYSTEM_LONG = lesson("prompt.system_too_long", f"system prompt under {SYSTEM_PROMPT_BUDGET} tokens")
 
 # A line one could paste to satisfy each lesson: the fix half of the message.
 EXAMPLES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.findings import Finding, join_path, lesson, rule
 from ftdesign.tools.schemas.rubric import Rubric
 from ftdesign.tools.validators.rubric_criteria import validate_criteria
 from ftdesign.tools.validators.rubric_gates import validate_gates
@@ -21,7 +21,7 @@ MISMATCH = rule("rubric.category_mismatch", "error", "`category:` matches the li
 GATE_UNDEFINED = rule("rubric.gate_undefined", "error", "safety gates name defined criteria")
 NO_GATES = rule("rubric.no_safety_gates", "error", "the rubric has safety gates")
 THRESHOLD = rule("rubric.threshold_range", "error", "pass_threshold is in (0, 1]")
-THRESHOLD_LOW = rule("rubric.threshold_low", "warning", "pass_threshold is at least 0.5")
+THRESHOLD_LOW = lesson("rubric.threshold_low", "pass_threshold is at least 0.5")
 
 
 def validate_rubric(rubric: Rubric) -> Iterator[Finding]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ftdesign.tools.findings import Finding, join_path, rule
+from ftdesign.tools.findings import Finding, join_path, lesson, rule
 from ftdesign.tools.schemas.taxonomy import Taxonomy, TaxonomyFile
 from ftdesign.tools.validators.weights import check_weights
 
@@ -13,15 +13,15 @@ EDGE_RANGE = (0.10, 0.20)
 DIFFICULTY = re.compile(r"^(difficulty|complexity)$", re.IGNORECASE)
 
 EMPTY_DIMENSION = rule("taxonomy.empty_dimension", "error", "every dimension has options")
-SINGLE_OPTION = rule("taxonomy.single_option", "warning", "a dimension has several options")
+SINGLE_OPTION = lesson("taxonomy.single_option", "a dimension has several options")
 DUPLICATE_TOPIC = rule("taxonomy.duplicate_topic", "error", "topic names are unique")
 NO_EDGE_CASES = rule("taxonomy.edge_cases_missing", "error", "edge cases are allocated explicitly")
 EDGE_TWICE = rule("taxonomy.edge_cases_twice", "warning", "edge cases are declared in one place")
-EDGE_SHARE = rule("taxonomy.edge_case_share", "warning", "edge cases get 10-20 % (about 15 %)")
-EDGE_TYPES = rule("taxonomy.edge_case_types", "warning", "the edge-case types are listed")
+EDGE_SHARE = lesson("taxonomy.edge_case_share", "edge cases get 10-20 % (about 15 %)")
+EDGE_TYPES = lesson("taxonomy.edge_case_types", "the edge-case types are listed")
 NO_DIFFICULTY = rule("taxonomy.difficulty_missing", "error", "a difficulty dimension exists")
 DIFFICULTY_LEVELS = rule("taxonomy.difficulty_levels", "error", "several difficulty levels")
-FEW_DIMENSIONS = rule("taxonomy.few_dimensions", "warning", "several independent dimensions")
+FEW_DIMENSIONS = lesson("taxonomy.few_dimensions", "several independent dimensions")
 
 
 def validate_taxonomy(model: TaxonomyFile) -> Iterator[Finding]:
