@@ -100,6 +100,9 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
         # instead of reusing one cached per URL, which breaks once its event loop has closed
         # (each CLI command and test runs its own loop).
         "timeout": httpx.Timeout(settings.timeout),
+        # langchain-openai adds its own 120 s silence limit on async streams; a busy CPU can keep
+        # a small local model silent longer while it prefills, so the role's timeout governs.
+        "stream_chunk_timeout": float(settings.timeout),
         "max_retries": settings.max_retries,
         "stream_usage": True,
     }
