@@ -10,17 +10,11 @@ from pathlib import Path
 
 from ftdesign.knowledge import locations, markdown_sections
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.step_model import StepDeclarationError
+from ftdesign.tools.steps import REGISTRY
 
-GATES = (
-    "model_choice",
-    "token_economics",
-    "taxonomy",
-    "rubric",
-    "personas",
-    "prompts",
-    "baseline_eval",
-    "review",
-)
+# The gates of tools/steps.py, plus the expert panel's own guide (`review`).
+GATES = (*REGISTRY.gate_ids, "review")
 CHECKLIST_HEADING = "Checklist"
 
 
@@ -32,9 +26,12 @@ def check_gate(gate: str) -> str:
 
 
 def guide_for(gate: str, guides_dir: Path | None = None) -> Path:
-    """The guide whose front matter names `gate`."""
+    """The guide a gate declares (tools/steps.py), else the one whose front matter names it."""
     check_gate(gate)
     folder = guides_dir or locations.guides_dir()
+    declared = REGISTRY.by_id[gate].guide if gate in REGISTRY.by_id else None
+    if declared and (folder / declared).is_file():
+        return folder / declared
     for path in sorted(folder.glob("*.md")):
         front, _ = markdown_sections.split_front_matter(path.read_text(encoding="utf-8"))
         if front.get("gate") == gate:
@@ -68,3 +65,19 @@ def checklist(gate: str, guides_dir: Path | None = None) -> list[str]:
         f"{path} has no '## {CHECKLIST_HEADING}' section",
         hint="add one with a `- ` bullet per check",
     )
+
+
+def require_checklists(guides_dir: Path | None = None) -> None:
+    """Fail loudly when a gate's guide has no checklist: its review would pass on nothing."""
+    for step in REGISTRY.gates:
+        try:
+            items = checklist(step.id, guides_dir)
+        except FtdesignError as error:
+            items, why = [], error.message
+        else:
+            why = "its '## Checklist' has no `- ` items"
+        if not items:
+            raise StepDeclarationError(
+                f"step {step.id!r}: field 'guide' ({step.guide}) gives no checklist: {why}",
+                hint="declare the gate's guide in tools/steps.py and give it a checklist",
+            )

@@ -113,7 +113,7 @@ async def draft_markdown(
             origin = origin_of(ctx)
         except FtdesignError as error:
             task = f"adapt {ARTIFACTS[kind].path}; it keeps the template"  # type: ignore[index]
-            notices.append(MODEL_FAILED.format(task=task, error=str(error).splitlines()[0]))
+            notices.append(MODEL_FAILED.format(task=task, error=error.message))
     return Drafted(texts, origin, notices)
 
 

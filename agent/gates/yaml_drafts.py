@@ -78,7 +78,7 @@ async def draft_yaml(
     except FtdesignError as error:
         notice = MODEL_FAILED.format(
             task=f"adapt the template; the draft is the '{name}' template as is",
-            error=str(error).splitlines()[0],
+            error=error.message,
         )
         return Drafted({kind: text}, f"template:{name}", [notice])
 
@@ -105,9 +105,6 @@ async def revise_yaml(
 def yaml_gate(
     *,
     step: StepId,
-    title: str,
-    question: str,
-    query: str,
     kind: str,
     schema: type[M],
     repair: Callable[[M], M],
@@ -124,9 +121,6 @@ def yaml_gate(
 
     return GateSpec(
         step=step,
-        title=title,
-        question=question,
-        query=query,
         artifacts=(kind,),
         draft=draft,
         revise=revise,
