@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ftdesign.knowledge import locations, markdown_sections
 from ftdesign.tools.errors import FtdesignError
-from ftdesign.tools.step_model import StepDeclarationError
+from ftdesign.tools.step_model import Registry, StepDeclarationError
 from ftdesign.tools.steps import REGISTRY
 
 # The gates of tools/steps.py, plus the expert panel's own guide (`review`).
@@ -56,7 +56,11 @@ def bullets(body: str) -> list[str]:
 
 def checklist(gate: str, guides_dir: Path | None = None) -> list[str]:
     """The review questions for `gate`, in the order the guide lists them."""
-    path = guide_for(gate, guides_dir)
+    return checklist_in(guide_for(gate, guides_dir))
+
+
+def checklist_in(path: Path) -> list[str]:
+    """The `- ` items of a guide's checklist section."""
     _, _, sections = markdown_sections.parse(path.read_text(encoding="utf-8"), path.stem)
     for name, body in sections:
         if name == CHECKLIST_HEADING:
@@ -67,15 +71,16 @@ def checklist(gate: str, guides_dir: Path | None = None) -> list[str]:
     )
 
 
-def require_checklists(guides_dir: Path | None = None) -> None:
+def require_checklists(registry: Registry = REGISTRY, guides_dir: Path | None = None) -> None:
     """Fail loudly when a gate's guide has no checklist: its review would pass on nothing."""
-    for step in REGISTRY.gates:
+    folder = guides_dir or locations.guides_dir()
+    for step in registry.gates:
+        path = folder / (step.guide or "")
         try:
-            items = checklist(step.id, guides_dir)
+            items = checklist_in(path) if path.is_file() else []
+            why = "its '## Checklist' has no `- ` items" if path.is_file() else "no such file"
         except FtdesignError as error:
             items, why = [], error.message
-        else:
-            why = "its '## Checklist' has no `- ` items"
         if not items:
             raise StepDeclarationError(
                 f"step {step.id!r}: field 'guide' ({step.guide}) gives no checklist: {why}",

@@ -104,7 +104,8 @@ class Registry:
             self._fail(f"expected intake, then gates, then done; found {roles}")
         if roles.count("intake") != 1 or roles.count("done") != 1:
             self._fail("exactly one intake step and one done step")
-        for label, names in (("step id", self.ids), ("artifact kind", list(self.artifacts))):
+        kinds = [artifact.kind for step in self.steps for artifact in step.artifacts]
+        for label, names in (("step id", self.ids), ("artifact kind", kinds)):
             if len(set(names)) != len(names):
                 self._fail(f"every {label} must be unique: {sorted(names)}")
         taken: dict[str, str] = {}
