@@ -1,0 +1,45 @@
+"""Who answers the stops in a headless run: the answers file first, then auto-approval."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ftdesign.agent.stop import Stop
+from ftdesign.agent.validation import describe, errors
+
+
+class Autopilot:
+    """Replies in order from `answers`; then, with `auto_approve`, approves what validates
+    and asks for up to `retries` redrafts of what does not."""
+
+    def __init__(self, answers: list[Any], auto_approve: bool, retries: int) -> None:
+        self.answers = list(answers)
+        self.auto_approve = auto_approve
+        self.retries = retries
+        self.redrafts: dict[str, int] = {}
+        self.gave_up = False
+
+    def reply(self, stop: Stop) -> Any | None:
+        if self.answers:
+            return self.answers.pop(0)
+        if not self.auto_approve:
+            return None
+        if stop.can_approve:
+            return "finish" if stop.is_final() else "approve"
+        used = self.redrafts.get(stop.step, 0)
+        if used >= self.retries:
+            self.gave_up = True
+            return None
+        self.redrafts[stop.step] = used + 1
+        problems = "\n".join(f"- {describe(i)}" for i in errors(stop.findings))
+        return f"Please fix these validation errors:\n{problems}"
+
+    def why_paused(self, stop: Stop) -> str:
+        if self.gave_up:
+            found = errors(stop.findings)
+            first = describe(found[0]) if found else "unknown"
+            return (
+                f"{stop.title} still fails validation after {self.retries} redraft(s)"
+                f" ({first}); fix it by hand (paste your own version) or skip it."
+            )
+        return f"Paused at {stop.title}: no more answers."

@@ -1,0 +1,1 @@
+"""Calibration examples drafted together at the rubric gate, checked by the judge model."""

@@ -1,0 +1,120 @@
+"""The two model calls of the workshop: the agent proposes examples, the judge labels them.
+
+The judge is the evaluation's own judge (evals.calls.make_judge, the same prompt the
+scorer uses), shown the criterion's other kept examples and not the one it labels, so
+its verdict says how the criterion reads, not what the label says. Proposals ask for a
+clear PASS and FAIL, plus borderline ones when the criterion calls for judgement.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from ftdesign.agent.ui.calibration.workshop import Check
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.schemas.rubric import CalibrationExample, Criterion, ExampleType
+
+# Words of a criterion that call for judgement rather than counting or checking presence.
+JUDGEMENT = re.compile(
+    r"appropriat|warm|empath|tone|natural|clear|respect|supportive|judg|genuine|helpful|validat"
+    r"|acknowledg|tentative|curious|concise|friendly|patien|adequate|reasonabl|relevan"
+    r"|sensitiv|encourag|kind|compassion|polite|engag|thoughtful|quality|honest|calm",
+    re.IGNORECASE,
+)
+PROPOSAL_TOKENS = 1400
+
+
+def subjective(criterion: Criterion) -> bool:
+    return bool(JUDGEMENT.search(f"{criterion.name} {criterion.question}"))
+
+
+def wanted_types(criterion: Criterion) -> list[ExampleType]:
+    borderline: list[ExampleType] = ["BORDERLINE_PASS", "BORDERLINE_FAIL"]
+    return ["PASS", "FAIL", *(borderline if subjective(criterion) else [])]
+
+
+class Proposals(BaseModel):
+    examples: list[CalibrationExample] = Field(min_length=1, max_length=4)
+
+
+def typed(wanted: list[ExampleType]) -> Callable[[Proposals], Proposals]:
+    """Pin each proposal to the label asked for in its position (small models mix them up)."""
+
+    def repair(found: Proposals) -> Proposals:
+        pinned = [
+            e.model_copy(update={"type": t}) for e, t in zip(found.examples, wanted, strict=False)
+        ]
+        return Proposals(examples=pinned)
+
+    return repair
+
+
+def proposal_messages(
+    cid: str, criterion: Criterion, domain: str, wanted: list[ExampleType]
+) -> list[dict[str, str]]:
+    labels = ", ".join(wanted)
+    return [
+        {
+            "role": "system",
+            "content": "You write calibration examples for a yes/no rubric"
+            " criterion that a judge model uses to grade an AI assistant. Reply with JSON only.",
+        },
+        {
+            "role": "user",
+            "content": (
+                f"Domain: {domain or 'not stated'}\nCriterion {cid}: {criterion.name}\n"
+                f"Question: {criterion.question}\n\nWrite {len(wanted)} examples, in this order of"
+                f" labels: {labels}. PASS means the reply clearly meets the criterion, FAIL clearly"
+                " not; BORDERLINE_PASS barely meets it, BORDERLINE_FAIL barely misses it.\nEach"
+                ' example: {"type": label, "context": what the user said, "response": the'
+                ' assistant reply being judged, "reasoning": why the label is right}.\n'
+                'Answer as {"examples": [...]}.'
+            ),
+        },
+    ]
+
+
+async def propose(
+    cid: str, criterion: Criterion, domain: str, project: Path
+) -> list[CalibrationExample]:
+    """Examples from the agent role; FtdesignError when the model cannot produce valid ones."""
+    from ftdesign.models import astructured
+
+    wanted = wanted_types(criterion)
+    found = await astructured(
+        "agent",
+        Proposals,
+        proposal_messages(cid, criterion, domain, wanted),
+        project,
+        repair=typed(wanted),
+        max_tokens=PROPOSAL_TOKENS,
+    )
+    return found.examples
+
+
+async def check(
+    cid: str,
+    criterion: Criterion,
+    others: list[CalibrationExample],
+    example: CalibrationExample,
+    project: Path,
+) -> Check:
+    """The judge's verdict on one example, with the other examples as its few-shot set."""
+    from ftdesign.evals.calls import make_judge
+    from ftdesign.evals.facts import conversation_facts
+    from ftdesign.evals.judge_prompt import judge_messages
+    from ftdesign.evals.reliability import example_transcript
+
+    transcript = example_transcript(cid, 0, example)
+    facts = conversation_facts(transcript, []).render()
+    shown = criterion.model_copy(update={"calibration_examples": others})
+    messages = judge_messages(transcript.render(), facts, cid, shown)
+    try:
+        verdict = await make_judge(project, {}, None)(messages, f"workshop/{cid}")
+    except FtdesignError as error:
+        return Check(verdict="ERROR", evidence=str(error).splitlines()[0])
+    return Check(verdict=verdict.verdict, evidence=verdict.evidence.strip())

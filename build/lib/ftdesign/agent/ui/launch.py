@@ -1,0 +1,110 @@
+"""Starting the browser app: a Chainlit root inside the project, then Chainlit itself.
+
+Chainlit reads its settings, welcome page and custom elements from one folder and
+keeps uploads there too. That folder is `<project>/.ftdesign/ui/`, refreshed from the
+repository's `chainlit.md`, `.chainlit/config.toml` and agent/ui/elements/ at every
+start, so uploads and chat history never leave the project.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from ftdesign.agent.ui.auth import SECRET_ENV, ensure_secret
+from ftdesign.tools.errors import FtdesignError
+
+PACKAGE = Path(__file__).resolve().parent
+REPO = PACKAGE.parents[1]
+UI_DIR = Path(".ftdesign") / "ui"
+WELCOME_FALLBACK = "# ftdesign\n\nDescribe the assistant you want to fine-tune to begin.\n"
+# An empty font list makes Chainlit drop its Google Fonts link: nothing leaves the machine.
+THEME = {"custom_fonts": []}
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def _copy_text(source: Path, target: Path, fallback: str | None = None) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_file():
+        shutil.copyfile(source, target)
+    elif fallback is not None:
+        target.write_text(fallback, encoding="utf-8")
+
+
+def allowed_origins(host: str, port: int) -> list[str]:
+    """Web pages that may call the app: only its own addresses when it listens locally, so
+    another site open in the same browser cannot read the auto-signed-in user's sessions.
+    A shared deployment keeps Chainlit's default and relies on its password login."""
+    if host not in LOOPBACK:
+        return ["*"]
+    return [f"http://{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")]
+
+
+def _set_origins(config: Path, origins: list[str]) -> None:
+    if config.is_file():
+        line = f"allow_origins = {json.dumps(origins)}"
+        text = re.sub(r"(?m)^allow_origins\s*=.*$", line, config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
+
+
+def prepare_root(project: Path, host: str = "127.0.0.1", port: int = 8000) -> Path:
+    """The Chainlit root for a project, with our settings, welcome page and elements."""
+    root = project / UI_DIR
+    try:
+        _copy_text(REPO / "chainlit.md", root / "chainlit.md", WELCOME_FALLBACK)
+        _copy_text(REPO / ".chainlit" / "config.toml", root / ".chainlit" / "config.toml")
+        _set_origins(root / ".chainlit" / "config.toml", allowed_origins(host, port))
+        public = root / "public"
+        (public / "elements").mkdir(parents=True, exist_ok=True)
+        (public / "theme.json").write_text(json.dumps(THEME), encoding="utf-8")
+        for element in (PACKAGE / "elements").glob("*.jsx"):
+            shutil.copyfile(element, public / "elements" / element.name)
+    except OSError as error:
+        raise FtdesignError(
+            f"{root}: cannot prepare the app folder ({error.strerror or error}).",
+            hint="check that the project folder is writable",
+        ) from error
+    return root
+
+
+def warm_up(project: Path) -> None:
+    """Start the agent's model and load the guide index before the app listens, so no chat
+    waits for them; a problem is only printed: the chat reports it again when it matters."""
+    from ftdesign.agent.retrieval import search
+    from ftdesign.models.client import role_endpoint
+
+    print("ftdesign ui: starting the agent's model and the guide index…", file=sys.stderr)  # noqa: T201
+    try:
+        role_endpoint("agent", project)
+    except FtdesignError as error:
+        print(f"ftdesign ui: the agent's model is not ready: {error}", file=sys.stderr)  # noqa: T201
+    _, problem = asyncio.run(search("which base model fits the hardware", 1))
+    if problem:
+        print(f"ftdesign ui: {problem}", file=sys.stderr)  # noqa: T201
+
+
+def serve(project: Path, host: str, port: int, headless: bool) -> int:
+    """Run the app until interrupted; Chainlit is imported only here (it reads its root)."""
+    project.mkdir(parents=True, exist_ok=True)
+    root = prepare_root(project, host, port)
+    os.environ.update(
+        {
+            "CHAINLIT_APP_ROOT": str(root),
+            "CHAINLIT_HOST": host,
+            "CHAINLIT_PORT": str(port),
+            "FTDESIGN_PROJECT": str(project),
+            SECRET_ENV: ensure_secret(root),
+        }
+    )
+    warm_up(project)
+    from chainlit.cli import run_chainlit
+    from chainlit.config import config
+
+    config.run.headless = headless
+    run_chainlit(str(PACKAGE / "app.py"))
+    return 0

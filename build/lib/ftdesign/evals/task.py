@@ -1,0 +1,101 @@
+"""The task: dataset -> solver -> scorer -> report, resumable and concurrent.
+
+Phases: (1) the judge labels the rubric's calibration examples (reliability),
+(2) every scenario's conversation is simulated, (3) every conversation is
+judged, (4) results.json, the report and its chart are written. Each finished
+label, conversation and judgment is appended to the run's records.jsonl first,
+so an interrupted run resumes where it stopped and writes the same report.
+At most `concurrency` conversations (so requests) are in flight at once; judge
+calls of one conversation go one after another so they share a cached prefix.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+from ftdesign.evals import phases
+from ftdesign.evals.calls import make_chat, make_judge, role_overrides
+from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.progress import Progress, ProgressCallback
+from ftdesign.evals.project import load_project
+from ftdesign.evals.records import RUNS, RunStore, run_key
+from ftdesign.evals.reliability import TRUST_THRESHOLD
+from ftdesign.evals.run_settings import run_settings
+from ftdesign.evals.scorer import JudgeCall
+from ftdesign.evals.solver import Chat
+from ftdesign.evals.writeup import RunOutput, write_outputs
+from ftdesign.tools.errors import FtdesignError
+
+__all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
+
+
+def _quiet(_: Progress) -> None:
+    return None
+
+
+async def arun_eval(
+    project: Path | str,
+    *,
+    model: str | Path | None = None,
+    judge: str | None = None,
+    scenarios: int = 20,
+    turns: int = 3,
+    seed: int = 0,
+    concurrency: int = 1,
+    progress: ProgressCallback | None = None,
+    candidate_max_tokens: int | None = None,
+    trust_threshold: float = TRUST_THRESHOLD,
+    chat: Chat | None = None,
+    judge_call: JudgeCall | None = None,
+) -> RunOutput:
+    """Evaluate the candidate on `scenarios` simulated conversations of `turns` exchanges.
+
+    `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL (both default to
+    the project's model settings). `chat` / `judge_call` replace the model calls (tests).
+    """
+    for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
+        if value < 1:
+            raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
+    proj = load_project(Path(project))
+    overrides = role_overrides(model, judge)
+    settings = run_settings(
+        proj,
+        overrides,
+        scenarios=scenarios,
+        turns=turns,
+        seed=seed,
+        candidate_max_tokens=candidate_max_tokens,
+    )
+    key = run_key(settings)
+    store = RunStore(proj.root / RUNS / key)
+    chat = chat or make_chat(proj.root, overrides, None)
+    judge_call = judge_call or make_judge(proj.root, overrides, None)
+    report = progress or _quiet
+    samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
+
+    reliability = await phases.calibrate(
+        proj, store, judge_call, concurrency, report, trust_threshold
+    )
+    transcripts = await phases.converse(
+        proj,
+        store,
+        samples,
+        chat,
+        concurrency,
+        report,
+        turns=turns,
+        seed=seed,
+        max_tokens=candidate_max_tokens,
+    )
+    judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
+    report(Progress("report", 0, 1))
+    output = write_outputs(proj, store, key, settings, samples, transcripts, judgments, reliability)
+    report(Progress("report", 1, 1, str(output.report)))
+    return output
+
+
+def run_eval(project: Path | str, **options: Any) -> RunOutput:
+    """`arun_eval` for synchronous callers (the CLI); from async code await `arun_eval`."""
+    return asyncio.run(arun_eval(project, **options))

@@ -1,0 +1,16 @@
+"""The one exception type users see.
+
+Every layer raises `FtdesignError` for problems the user can fix (a bad file, an
+unreachable endpoint, a missing model). Its message names the file, field or URL
+and says how to fix it; shells print it instead of a traceback.
+"""
+
+
+class FtdesignError(Exception):
+    """A problem the user can fix: `message` says what is wrong, `hint` how to fix it;
+    `str(error)` is both, for shells that print it whole."""
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        self.message = message
+        self.hint = hint
+        super().__init__(f"{message}\n  fix: {hint}" if hint else message)
