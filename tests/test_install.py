@@ -3,6 +3,7 @@ the generic names our folders have (`evals`, `tools`, ...) without breaking eith
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -13,6 +14,7 @@ import pydantic
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+SKIP = (".*", "build", "*.egg-info", "__pycache__", "tests")
 # Another project's top-level packages, named like our folders (OpenAI's evals, say).
 NEIGHBOURS = {"evals": "OWNER = 'neighbour evals'\n", "tools": "OWNER = 'neighbour tools'\n"}
 CHECK = """
@@ -40,7 +42,9 @@ def _site_packages(env: Path) -> Path:
 
 @pytest.mark.slow
 def test_the_wheel_installs_beside_packages_named_evals_and_tools(tmp_path: Path) -> None:
-    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", ".")
+    # setuptools builds in the source tree (build/, *.egg-info): build from a copy
+    source = shutil.copytree(ROOT, tmp_path / "source", ignore=shutil.ignore_patterns(*SKIP))
+    _run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path / "dist", source)
     wheel = next((tmp_path / "dist").glob("ftdesign-*.whl"))
     tops = {name.split("/")[0] for name in zipfile.ZipFile(wheel).namelist()}
     assert {t for t in tops if not t.endswith(".dist-info")} == {"ftdesign"}

@@ -1,1 +1,0 @@
-"""Calibration examples drafted together at the rubric gate, checked by the judge model."""
