@@ -69,7 +69,7 @@ async def draft_yaml(
     text, name = template(state, kind)
     if not use_model(ctx):
         return Drafted({kind: text}, f"template:{name}")
-    title = ARTIFACTS[kind].title  # type: ignore[index]
+    title = ARTIFACTS[kind].title
     messages = adapt_messages(title, text, name, state.domain, sources)
     try:
         adapted = await ask_structured(ctx, schema, messages, ctx.draft_max_tokens, repair)
@@ -95,7 +95,7 @@ async def revise_yaml(
     """The current draft with a change in words applied; FtdesignError when it fails."""
     check_can_rewrite(ctx, kind)
     current = state.artifacts[kind].current
-    title = ARTIFACTS[kind].title  # type: ignore[index]
+    title = ARTIFACTS[kind].title
     messages = change_messages(title, current, request, state.domain, sources)
     revised = await ask_structured(ctx, schema, messages, ctx.draft_max_tokens, repair)
     new = yaml_text(revised.to_data())  # type: ignore[attr-defined]
