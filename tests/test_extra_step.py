@@ -47,9 +47,16 @@ def test_a_session_runs_through_an_eighth_gate_declared_in_a_registry_copy(
     guide = tmp_path / "launch-plan.md"
     guide.write_text(GUIDE, encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, str(AGENT_TESTS / "extra_step_script.py"), str(tmp_path / "p"),
-         str(guide)],
-        capture_output=True, text=True, timeout=600, cwd=AGENT_TESTS,
+        [
+            sys.executable,
+            str(AGENT_TESTS / "extra_step_script.py"),
+            str(tmp_path / "p"),
+            str(guide),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=AGENT_TESTS,
         env={**os.environ, "PYTHONPATH": str(AGENT_TESTS)},
     )
     assert result.returncode == 0, result.stderr[-3000:]
@@ -57,7 +64,8 @@ def test_a_session_runs_through_an_eighth_gate_declared_in_a_registry_copy(
     assert seen["step"] == "launch_plan" and seen["number"] == 8
     assert seen["title"] == "Launch plan" and seen["drafts"] == ["launch-plan.md"]
     assert seen["checklist"] == [
-        "Does the plan say who sees the model first?", "Does it say how to roll back?"
+        "Does the plan say who sees the model first?",
+        "Does it say how to roll back?",
     ]
     assert "gate 8/8" in seen["cli"] and seen["ui"] == "### Gate 8 of 8 · Launch plan"
     assert seen["back_to_itself"] == "launch_plan"
@@ -71,8 +79,7 @@ def test_the_real_registry_has_seven_gates_between_intake_and_done() -> None:
     assert len(REGISTRY.gates) == 7
 
 
-@pytest.mark.parametrize("missing", ["title", "short_title", "question", "query", "guide",
-                                     "focus"])
+@pytest.mark.parametrize("missing", ["title", "question", "query", "guide", "focus"])
 def test_a_gate_missing_a_required_field_fails_naming_step_and_field(missing: str) -> None:
     fields = {k: v for k, v in FIELDS.items() if k != missing}
     with pytest.raises(StepDeclarationError) as caught:
@@ -82,8 +89,10 @@ def test_a_gate_missing_a_required_field_fails_naming_step_and_field(missing: st
 
 def test_a_yaml_artifact_without_its_schema_fails_naming_it() -> None:
     with pytest.raises(StepDeclarationError, match="'launch_plan'.*schema"):
-        declare(**FIELDS, artifacts=[dict(kind="plan", path="config/plan.yaml", title="Plan",
-                                          rules="document")])
+        declare(
+            **FIELDS,
+            artifacts=[dict(kind="plan", path="config/plan.yaml", title="Plan", rules="document")],
+        )
 
 
 def test_a_guide_without_a_checklist_fails_naming_step_and_guide(tmp_path: Path) -> None:
@@ -107,7 +116,8 @@ def test_steps_and_artifacts_must_be_unique_and_in_order() -> None:
         REGISTRY.with_step(DECLARED[4])
     with pytest.raises(StepDeclarationError, match="intake, then gates, then done"):
         REGISTRY.without("done")
-    clash = declare(**FIELDS, artifacts=[ArtifactDecl(kind="rubric", path="r.md", title="R",
-                                                      rules="document")])
+    clash = declare(
+        **FIELDS, artifacts=[ArtifactDecl(kind="rubric", path="r.md", title="R", rules="document")]
+    )
     with pytest.raises(StepDeclarationError, match="artifact kind"):
         REGISTRY.with_step(clash)

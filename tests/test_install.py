@@ -59,8 +59,18 @@ def test_the_wheel_installs_beside_packages_named_evals_and_tools(tmp_path: Path
         (site / name / "__init__.py").write_text(text)
     before = {p.name for p in site.iterdir()}
     python = env / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps",
-         "--no-index", wheel)
+    _run(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-index",
+        wheel,
+    )
     added = {p.name for p in site.iterdir()} - before
     assert {a for a in added if not a.endswith(".dist-info")} == {"ftdesign"}, added
 

@@ -52,7 +52,7 @@ class Step(BaseModel):
     id: str = Field(pattern=IDENTIFIER)
     role: Role = "gate"
     title: str = Field(min_length=1, description="the stop's heading and the artifact's name")
-    short_title: str = Field(min_length=1, description="the progress line's label")
+    short_title: str = Field(default="", description="the progress line's label (or title)")
     question: str = Field(min_length=1, description="what the stop asks the user")
     query: str = Field(min_length=1, description="what to search the guides for")
     artifacts: tuple[ArtifactDecl, ...] = ()
@@ -67,6 +67,8 @@ class Step(BaseModel):
             for name in ("guide", "focus"):
                 if not getattr(self, name):
                     raise ValueError(f"a gate needs `{name}` (its review depends on it)")
+        if not self.short_title:
+            object.__setattr__(self, "short_title", self.title)
         if not self.implementation:
             object.__setattr__(self, "implementation", f"ftdesign.agent.gates.{self.id}")
         return self

@@ -19,7 +19,6 @@ DECLARED: tuple[Step, ...] = (
         id="intake",
         role="intake",
         title="Intake",
-        short_title="Intake",
         question="Tell me about your deployment: `hardware: ...`, `offline: true`, `budget: ...`,"
         " `expertise: ...` (one per line), or approve to continue with what is here.",
         query="inputs domain deployment constraints hardware offline budget expertise",
@@ -28,12 +27,12 @@ DECLARED: tuple[Step, ...] = (
     declare(
         id="model_choice",
         title="Model choice",
-        short_title="Model choice",
         question="Is this the model to fine-tune? Change it with `chosen: 1`, add models with"
         " `candidates: [path.gguf, ...]`, or set `training_memory_gb: 24`.",
         query="base model selection context window quantization vocabulary memory",
-        artifacts=(A(kind="model_choice", path="model-choice.md", title="Model choice",
-                     rules="document"),),
+        artifacts=(
+            A(kind="model_choice", path="model-choice.md", title="Model choice", rules="document"),
+        ),
         guide="model-selection.md",
         focus="speed on the real device and the vocabulary's logits memory",
         aliases=("model", "models", "choice"),
@@ -41,7 +40,6 @@ DECLARED: tuple[Step, ...] = (
     declare(
         id="token_economics",
         title="Token economics",
-        short_title="Token economics",
         question="Is this the longest training example you will pay for? Change it with"
         " `ceiling: 8192`, `tokens_per_exchange: 450`, or price a run with `examples: 2000,"
         " epochs: 3, price_per_million: 2`.",
@@ -53,12 +51,19 @@ DECLARED: tuple[Step, ...] = (
     declare(
         id="taxonomy",
         title="Input taxonomy",
-        short_title="Input taxonomy",
         question="Does this distribution of topics, styles, difficulty and edge cases fit your"
         " users?",
         query="input taxonomy dimensions weights edge cases share",
-        artifacts=(A(kind="taxonomy", path="config/input-taxonomy.yaml", title="Input taxonomy",
-                     rules="taxonomy", schema=TaxonomyFile, root="taxonomy"),),
+        artifacts=(
+            A(
+                kind="taxonomy",
+                path="config/input-taxonomy.yaml",
+                title="Input taxonomy",
+                rules="taxonomy",
+                schema=TaxonomyFile,
+                root="taxonomy",
+            ),
+        ),
         guide="input-taxonomy.md",
         focus="missing users, stances and presentations; edge cases near 15 %",
     ),
@@ -69,8 +74,16 @@ DECLARED: tuple[Step, ...] = (
         question="Are these the yes/no questions a good conversation must pass, and are the"
         " safety gates complete?",
         query="rubric binary criteria categories weights safety gates calibration examples",
-        artifacts=(A(kind="rubric", path="config/rubric.yaml", title="Evaluation rubric",
-                     rules="rubric", schema=Rubric, root="rubric"),),
+        artifacts=(
+            A(
+                kind="rubric",
+                path="config/rubric.yaml",
+                title="Evaluation rubric",
+                rules="rubric",
+                schema=Rubric,
+                root="rubric",
+            ),
+        ),
         guide="rubric.md",
         focus="a bad reply that passes every criterion; incomplete safety gates",
     ),
@@ -81,8 +94,16 @@ DECLARED: tuple[Step, ...] = (
         question="Do these styles, word limits and flaws cover the people who will talk to the"
         " model?",
         query="persona template communication styles word limits flaw patterns per message",
-        artifacts=(A(kind="persona", path="config/persona-template.yaml", title="Persona template",
-                     rules="persona", schema=PersonaTemplate, root="persona_template"),),
+        artifacts=(
+            A(
+                kind="persona",
+                path="config/persona-template.yaml",
+                title="Persona template",
+                rules="persona",
+                schema=PersonaTemplate,
+                root="persona_template",
+            ),
+        ),
         guide="personas.md",
         focus="flaws that never vary per message; too few flawless personas",
         aliases=("persona",),
@@ -90,17 +111,28 @@ DECLARED: tuple[Step, ...] = (
     declare(
         id="prompts",
         title="Prompts",
-        short_title="Prompts",
         question="Will these prompts produce the behaviour your rubric rewards? To replace one,"
         " paste it starting with its file name, e.g. `assistant.md:`.",
         query="assistant prompt length matching question discipline user simulator system prompt",
         artifacts=(
-            A(kind="user_sim", path="config/prompts/user_sim.md", title="User simulator prompt",
-              rules="prompt"),
-            A(kind="assistant", path="config/prompts/assistant.md", title="Assistant prompt",
-              rules="prompt"),
-            A(kind="system_prompt", path="config/system-prompt.md", title="System prompt",
-              rules="prompt"),
+            A(
+                kind="user_sim",
+                path="config/prompts/user_sim.md",
+                title="User simulator prompt",
+                rules="prompt",
+            ),
+            A(
+                kind="assistant",
+                path="config/prompts/assistant.md",
+                title="Assistant prompt",
+                rules="prompt",
+            ),
+            A(
+                kind="system_prompt",
+                path="config/system-prompt.md",
+                title="System prompt",
+                rules="prompt",
+            ),
         ),
         guide="prompts.md",
         focus="whether the assistant prompt produces what the rubric rewards",
@@ -113,8 +145,14 @@ DECLARED: tuple[Step, ...] = (
         question="Does this result support the decision to fine-tune? Say `run again with"
         " scenarios: 20` to re-run, or paste results from your own evaluation.",
         query="base model evaluation pass rate decision bands scenarios",
-        artifacts=(A(kind="eval_results", path="base-model-eval-results.md",
-                     title="Baseline evaluation results", rules="document"),),
+        artifacts=(
+            A(
+                kind="eval_results",
+                path="base-model-eval-results.md",
+                title="Baseline evaluation results",
+                rules="document",
+            ),
+        ),
         guide="baseline-eval.md",
         focus="scenarios that miss edge-case types; unread truncated replies",
         aliases=("baseline", "eval", "evaluation"),
@@ -123,7 +161,6 @@ DECLARED: tuple[Step, ...] = (
         id="done",
         role="done",
         title="Done",
-        short_title="Done",
         question="All gates are settled. Say `finish` to end the session, or `back to <gate>`"
         " to revisit one.",
         query="finetune design outputs done when",

@@ -23,8 +23,9 @@ launch_plan = declare(
     question="Is this how the fine-tuned model should reach users?",
     query="rollout staff users weeks",
     artifacts=(
-        ArtifactDecl(kind="launch_plan", path="launch-plan.md", title="Launch plan",
-                     rules="document"),
+        ArtifactDecl(
+            kind="launch_plan", path="launch-plan.md", title="Launch plan", rules="document"
+        ),
     ),
     guide=guide,
     focus="a rollout with no way back",
