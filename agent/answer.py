@@ -27,7 +27,7 @@ async def answer_node(state: DesignState, runtime: Runtime[AgentContext]) -> dic
         text = await ask_text(ctx, answer_messages(question, sources), ctx.reply_max_tokens)
     except FtdesignError as error:
         shown = " The closest guide sections are listed below." if sources else ""
-        text = f"The model could not answer ({str(error).splitlines()[0]}).{shown}"
+        text = f"The model could not answer ({error.message}).{shown}"
     if problem:
         text += f"\n\n{problem}"
     pending = state.pending.model_copy(

@@ -20,6 +20,7 @@ from ftdesign.agent.prompts import classify_messages
 from ftdesign.agent.records import Reply
 from ftdesign.agent.state import STEPS, StepId
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.steps import REGISTRY
 
 APPROVE = re.compile(
     r"^\s*(approved?|accept(ed)?|yes|y|ok(ay)?|lgtm|looks good( to me)?|go ahead|next"
@@ -37,32 +38,15 @@ QUESTION_START = re.compile(
 )
 SETTING = re.compile(r"^\s*[A-Za-z_]\w*\s*[:=]\s*\S.*$")
 FENCED = re.compile(r"^\s*```[\w-]*\n(?P<body>.*?)\n```\s*$", re.DOTALL)
-ALIASES: dict[str, StepId] = {
-    "start": "intake",
-    "model": "model_choice",
-    "models": "model_choice",
-    "choice": "model_choice",
-    "tokens": "token_economics",
-    "token": "token_economics",
-    "budget": "token_economics",
-    "economics": "token_economics",
-    "input taxonomy": "taxonomy",
-    "persona": "personas",
-    "persona template": "personas",
-    "prompt": "prompts",
-    "baseline": "baseline_eval",
-    "eval": "baseline_eval",
-    "evaluation": "baseline_eval",
-    "end": "done",
-}
+ALIASES: dict[str, StepId] = REGISTRY.aliases()  # other names for steps, from tools/steps.py
 
 
 def step_named(name: str) -> StepId | None:
     """The step a user means by 'rubric', 'the persona template', 'model choice', ..."""
     key = re.sub(r"[\s_-]+", " ", name.strip().lower())
-    for step in STEPS:
-        if key == step.replace("_", " "):
-            return step
+    for step in REGISTRY.steps:
+        if key in (step.id.replace("_", " "), step.title.lower(), step.short_title.lower()):
+            return step.id
     if key in ALIASES:
         return ALIASES[key]
     first = key.split(" ")[0] if key else ""

@@ -1,4 +1,4 @@
-"""Guide sections and checklists from the knowledge base, with a plain message when it is down.
+"""Guide sections and checklists from the knowledge base; a plain message when search is down.
 
 Every hit keeps its source file and section, so drafts and answers can cite them.
 A missing or unbuilt index never stops the session: the gate drafts from the template
@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from ftdesign import knowledge
 from ftdesign.agent.records import Source
 from ftdesign.tools.errors import FtdesignError
 
@@ -36,12 +37,9 @@ def _search(
     query: str, k: int, gate: str | None, domain: str | None
 ) -> tuple[list[Source], str | None]:
     try:
-        from ftdesign import knowledge
         hits = knowledge.search(query, k=k, gate=gate, domain=domain or None)
     except FtdesignError as error:
-        return [], UNAVAILABLE.format(error=str(error).splitlines()[0])
-    except (ImportError, AttributeError) as error:  # knowledge layer not installed yet
-        return [], UNAVAILABLE.format(error=f"{type(error).__name__}: {error}")
+        return [], UNAVAILABLE.format(error=error.message)
     sources = [
         Source(source=_field(h, "source"), section=_field(h, "section"), text=_field(h, "text"))
         for h in hits
@@ -61,9 +59,5 @@ async def gate_sources(
 
 
 def checklist(gate: str) -> list[str]:
-    """The gate's checklist from its guide; empty when the knowledge layer cannot say."""
-    try:
-        from ftdesign import knowledge
-        return [str(item) for item in knowledge.checklist(gate)]
-    except (FtdesignError, ImportError, AttributeError, KeyError, ValueError):
-        return []
+    """The gate's checklist from its guide; every gate has one (agent/gates checks at import)."""
+    return [str(item) for item in knowledge.checklist(gate)]

@@ -21,22 +21,14 @@ from ftdesign.agent.retrieval import checklist as gate_checklist
 from ftdesign.agent.state import DesignState
 from ftdesign.agent.validation import describe as describe_issue
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.steps import REGISTRY
 
 MAX_SUGGESTIONS = 6
 MIN_EXPERTS = 3
 MAX_CHECKS = 8  # the longest gate checklist in the guides (a test keeps it so)
 ATTEMPTS = 2  # a panel that is still invalid after one correction is not worth more waiting
 # What each expert panel should press on, per gate (used when no model can run the panel).
-FOCUS = {
-    "model_choice": "speed on the real device and the vocabulary's logits memory",
-    "token_economics": "whether the longest realistic conversation fits without slicing away"
-    " context",
-    "taxonomy": "missing users, stances and presentations; edge cases near 15 %",
-    "rubric": "a bad reply that passes every criterion; incomplete safety gates",
-    "personas": "flaws that never vary per message; too few flawless personas",
-    "prompts": "whether the assistant prompt produces what the rubric rewards",
-    "baseline_eval": "scenarios that miss edge-case types; unread truncated replies",
-}
+FOCUS = {step.id: step.focus or "" for step in REGISTRY.gates}  # from tools/steps.py
 PANEL = ("Domain practitioner", "Safety specialist", "User advocate", "Evaluation researcher")
 
 
@@ -136,7 +128,7 @@ async def review(
             ctx, ReviewDraft, messages, ctx.review_max_tokens, distinct_panel(step), ATTEMPTS
         )
     except FtdesignError as error:
-        reviewer = f"none (the model failed: {str(error).splitlines()[0][:200]})"
+        reviewer = f"none (the model failed: {error.message[:200]})"
         draft = fallback(step, items)
     fixes = [f"Fix {i.code}: {i.message}" for i in problems]
     suggestions = list(dict.fromkeys(fixes + draft.suggestions))[:MAX_SUGGESTIONS]

@@ -1,36 +1,14 @@
-"""Where the session goes after a stop or an answer; routers return Literal node names."""
+"""Where the session goes after a stop or an answer; routers return node names."""
 
 from __future__ import annotations
 
-from typing import Literal
+from ftdesign.agent.state import STEPS, DesignState
 
-from ftdesign.agent.state import DesignState, StepId
+# A step's drafting node is named after the step itself, its stop after the step + `_stop`.
+StopNode = str
+NodeName = str  # a step id, a StopNode, "answer" or "__end__"
 
-StopNode = Literal[
-    "intake_stop",
-    "model_choice_stop",
-    "token_economics_stop",
-    "taxonomy_stop",
-    "rubric_stop",
-    "personas_stop",
-    "prompts_stop",
-    "baseline_eval_stop",
-    "done_stop",
-]
-# A step's drafting node is named after the step itself.
-NodeName = Literal[StepId, StopNode, "answer", "__end__"]
-
-STOP_NODES: dict[StepId, StopNode] = {
-    "intake": "intake_stop",
-    "model_choice": "model_choice_stop",
-    "token_economics": "token_economics_stop",
-    "taxonomy": "taxonomy_stop",
-    "rubric": "rubric_stop",
-    "personas": "personas_stop",
-    "prompts": "prompts_stop",
-    "baseline_eval": "baseline_eval_stop",
-    "done": "done_stop",
-}
+STOP_NODES: dict[str, StopNode] = {step: f"{step}_stop" for step in STEPS}
 
 
 def after_reply(state: DesignState) -> NodeName:

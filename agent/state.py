@@ -1,30 +1,38 @@
 """The typed state of one design session (one LangGraph thread).
 
-The session walks STEPS in order: intake, the seven gates of the seed, done.
+The session walks STEPS in order (declared in tools/steps.py): intake, the gates, done.
 Every node returns only the keys it changed; each key holds plain pydantic data
 (agent/records.py) that the checkpointer stores and the UI can render.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from ftdesign.agent.records import ArtifactRecord, Decision, DomainContext, Pending, Reply
+from ftdesign.tools.steps import REGISTRY
 
-GateId = Literal[
-    "model_choice", "token_economics", "taxonomy", "rubric", "personas", "prompts", "baseline_eval"
-]
-StepId = Literal["intake", GateId, "done"]
+
+def _declared(step: str) -> str:
+    if step not in REGISTRY.by_id:
+        raise ValueError(f"unknown step {step!r}; the steps are {', '.join(REGISTRY.ids)}")
+    return step
+
+
+# Step ids come from the registry (tools/steps.py), so they are checked when state is
+# read, not spelled out as a Literal here; a checkpoint with a removed step fails by name.
+StepId = Annotated[str, AfterValidator(_declared)]
+GateId = StepId
 GateStatus = Literal["pending", "current", "passed", "skipped", "stale"]
 # Where the router sends the session after a stop: the current step's drafting node,
 # its stop again, the question answerer, or the end of the graph.
 Route = Literal["draft", "stop", "answer", "end"]
 
-GATES: tuple[GateId, ...] = get_args(GateId)
-STEPS: tuple[StepId, ...] = ("intake", *GATES, "done")
-TRACKED: tuple[StepId, ...] = STEPS[:-1]  # steps with a status; `done` has none
+GATES: tuple[str, ...] = REGISTRY.gate_ids
+STEPS: tuple[str, ...] = REGISTRY.ids
+TRACKED: tuple[str, ...] = STEPS[:-1]  # steps with a status; `done` has none
 
 
 def initial_statuses() -> dict[str, GateStatus]:

@@ -19,9 +19,10 @@ from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import GateSpec
 from ftdesign.agent.records import Issue, Review, Source
 from ftdesign.agent.replies import classify
-from ftdesign.agent.state import GATES, DesignState, GateStatus, StepId
+from ftdesign.agent.state import DesignState, GateStatus, StepId
 from ftdesign.agent.transitions import earlier_steps
 from ftdesign.agent.validation import errors
+from ftdesign.tools.steps import REGISTRY
 
 Action = Literal["approve", "change", "paste", "question", "back", "skip", "apply"]
 
@@ -31,7 +32,7 @@ class Stop(BaseModel):
 
     step: StepId
     title: str
-    number: int = Field(description="1-7 for the gates, 0 for intake, 8 for done")
+    number: int = Field(description="1..N for the gates, 0 for intake, N+1 for done")
     question: str
     fmt: str = Field(description="how to render the drafts: yaml or markdown")
     drafts: dict[str, str] = Field(description="project path -> draft text")
@@ -62,13 +63,10 @@ def build_stop(state: DesignState, spec: GateSpec) -> Stop:
     actions += ["back"] if back_to else []
     actions += ["skip"] if spec.skippable else []
     actions += ["apply"] if pending.review and pending.review.suggestions else []
-    number = (
-        GATES.index(spec.step) + 1 if spec.step in GATES else (0 if spec.step == "intake" else 8)
-    )  # type: ignore[arg-type]
     return Stop(
         step=spec.step,
         title=spec.title,
-        number=number,
+        number=REGISTRY.number(spec.step),
         question=spec.question,
         fmt=spec.fmt,
         drafts=drafts,

@@ -35,9 +35,11 @@ def went_back(
     approved version) becomes stale and will be revisited; skipped gates stay skipped."""
     updated = dict(statuses)
     for step in TRACKED[TRACKED.index(target) + 1 :]:
-        if updated[step] == "passed" or (updated[step] == "current" and step in approved):
+        # .get: a session saved before a step was added has no status for it yet
+        status = updated.get(step, "pending")
+        if status == "passed" or (status == "current" and step in approved):
             updated[step] = "stale"
-        elif updated[step] == "current":
+        elif status == "current":
             updated[step] = "pending"
     updated[target] = "current"
     return updated

@@ -6,6 +6,7 @@ from typing import Any
 
 from ftdesign.agent.records import Issue
 from ftdesign.tools.artifacts import ARTIFACTS
+from ftdesign.tools.validators import validate_text
 
 
 def _where(finding: Any, field: str) -> Any:
@@ -29,18 +30,7 @@ def to_issue(finding: Any) -> Issue:
 
 def validate_artifact(kind: str, text: str) -> list[Issue]:
     """Findings for one artifact's text, named by the file it will be written to."""
-    path = ARTIFACTS[kind].path  # type: ignore[index]
-    try:
-        from ftdesign.tools.validators import validate_text
-    except ImportError as error:
-        return [
-            Issue(
-                file=path,
-                severity="error",
-                code="validator.unavailable",
-                message=f"the validators could not be loaded ({error}); nothing can pass unchecked",
-            )
-        ]
+    path = ARTIFACTS[kind].path
     return [to_issue(f) for f in validate_text(text, kind, path)]
 
 

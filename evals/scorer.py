@@ -59,7 +59,7 @@ async def ask(judge: JudgeCall, messages: list[dict[str, str]], cid: str, key: s
     except FtdesignError as error:
         if endpoint_failed(error):
             raise
-        return Judgment(criterion=cid, answer="ERROR", error=str(error).splitlines()[0])
+        return Judgment(criterion=cid, answer="ERROR", error=error.message)
     return Judgment(criterion=cid, answer=verdict.verdict, evidence=verdict.evidence.strip())
 
 

@@ -10,17 +10,11 @@ from pathlib import Path
 
 from ftdesign.knowledge import locations, markdown_sections
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.step_model import Registry, StepDeclarationError
+from ftdesign.tools.steps import REGISTRY
 
-GATES = (
-    "model_choice",
-    "token_economics",
-    "taxonomy",
-    "rubric",
-    "personas",
-    "prompts",
-    "baseline_eval",
-    "review",
-)
+# The gates of tools/steps.py, plus the expert panel's own guide (`review`).
+GATES = (*REGISTRY.gate_ids, "review")
 CHECKLIST_HEADING = "Checklist"
 
 
@@ -32,9 +26,12 @@ def check_gate(gate: str) -> str:
 
 
 def guide_for(gate: str, guides_dir: Path | None = None) -> Path:
-    """The guide whose front matter names `gate`."""
+    """The guide a gate declares (tools/steps.py), else the one whose front matter names it."""
     check_gate(gate)
     folder = guides_dir or locations.guides_dir()
+    declared = REGISTRY.by_id[gate].guide if gate in REGISTRY.by_id else None
+    if declared and (folder / declared).is_file():
+        return folder / declared
     for path in sorted(folder.glob("*.md")):
         front, _ = markdown_sections.split_front_matter(path.read_text(encoding="utf-8"))
         if front.get("gate") == gate:
@@ -59,7 +56,11 @@ def bullets(body: str) -> list[str]:
 
 def checklist(gate: str, guides_dir: Path | None = None) -> list[str]:
     """The review questions for `gate`, in the order the guide lists them."""
-    path = guide_for(gate, guides_dir)
+    return checklist_in(guide_for(gate, guides_dir))
+
+
+def checklist_in(path: Path) -> list[str]:
+    """The `- ` items of a guide's checklist section."""
     _, _, sections = markdown_sections.parse(path.read_text(encoding="utf-8"), path.stem)
     for name, body in sections:
         if name == CHECKLIST_HEADING:
@@ -68,3 +69,20 @@ def checklist(gate: str, guides_dir: Path | None = None) -> list[str]:
         f"{path} has no '## {CHECKLIST_HEADING}' section",
         hint="add one with a `- ` bullet per check",
     )
+
+
+def require_checklists(registry: Registry = REGISTRY, guides_dir: Path | None = None) -> None:
+    """Fail loudly when a gate's guide has no checklist: its review would pass on nothing."""
+    folder = guides_dir or locations.guides_dir()
+    for step in registry.gates:
+        path = folder / (step.guide or "")
+        try:
+            items = checklist_in(path) if path.is_file() else []
+            why = "its '## Checklist' has no `- ` items" if path.is_file() else "no such file"
+        except FtdesignError as error:
+            items, why = [], error.message
+        if not items:
+            raise StepDeclarationError(
+                f"step {step.id!r}: field 'guide' ({step.guide}) gives no checklist: {why}",
+                hint="declare the gate's guide in tools/steps.py and give it a checklist",
+            )

@@ -14,22 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ftdesign.knowledge import markdown_sections, yaml_sections
+from ftdesign.tools.artifacts import ARTIFACTS
 
 # MiniLM reads 256 word pieces; about 180 words stays inside that for English prose.
 MAX_WORDS = 180
 GENERAL_DOMAIN = "general"
 # Sections that restate a whole guide in brief; retrieval ranks them below specific sections.
 SUMMARY_SECTIONS = frozenset({"Overview", "Checklist", "Rationalisations to resist"})
-ARTIFACT_GATES = {
-    "model-choice.md": "model_choice",
-    "input-taxonomy.yaml": "taxonomy",
-    "rubric.yaml": "rubric",
-    "persona-template.yaml": "personas",
-    "system-prompt.md": "prompts",
-    "user_sim.md": "prompts",
-    "assistant.md": "prompts",
-    "base-model-eval-results.md": "baseline_eval",
-}
+# Worked-domain files are tagged with the gate that owns them, by file name.
+ARTIFACT_GATES = {Path(a.path).name: a.gate for a in ARTIFACTS.values()}
 
 
 @dataclass(frozen=True)

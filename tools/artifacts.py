@@ -1,21 +1,16 @@
-"""The eight artifacts of a design project: where each lives and which gate owns it."""
+"""The artifacts of a design project (declared per step in tools/steps.py): where each lives
+and which gate owns it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-Kind = Literal[
-    "model_choice",
-    "taxonomy",
-    "rubric",
-    "persona",
-    "user_sim",
-    "assistant",
-    "system_prompt",
-    "eval_results",
-]
+from ftdesign.tools.steps import REGISTRY
+
+# An artifact kind is an id declared in tools/steps.py (`rubric`, `user_sim`, ...).
+Kind = str
 
 
 @dataclass(frozen=True)
@@ -24,6 +19,9 @@ class Artifact:
     path: str
     gate: str
     title: str
+    rules: str = "document"  # which validator rules check it (tools/validators/run.py)
+    schema: Any = None  # the pydantic model a YAML artifact parses into
+    root: str = ""  # the YAML root key its body sits under
 
     @property
     def is_yaml(self) -> bool:
@@ -31,17 +29,8 @@ class Artifact:
 
 
 ARTIFACTS: dict[Kind, Artifact] = {
-    a.kind: a
-    for a in [
-        Artifact("model_choice", "model-choice.md", "model_choice", "Model choice"),
-        Artifact("taxonomy", "config/input-taxonomy.yaml", "taxonomy", "Input taxonomy"),
-        Artifact("rubric", "config/rubric.yaml", "rubric", "Evaluation rubric"),
-        Artifact("persona", "config/persona-template.yaml", "personas", "Persona template"),
-        Artifact("user_sim", "config/prompts/user_sim.md", "prompts", "User simulator prompt"),
-        Artifact("assistant", "config/prompts/assistant.md", "prompts", "Assistant prompt"),
-        Artifact("system_prompt", "config/system-prompt.md", "prompts", "System prompt"),
-        Artifact("eval_results", "base-model-eval-results.md", "baseline_eval", "Baseline results"),
-    ]
+    kind: Artifact(kind, decl.path, step.id, decl.title, decl.rules, decl.schema_, decl.root)
+    for kind, (decl, step) in REGISTRY.artifacts.items()
 }
 
 

@@ -7,8 +7,10 @@ and says how to fix it; shells print it instead of a traceback.
 
 
 class FtdesignError(Exception):
-    """A problem the user can fix; `str(error)` is the whole message."""
+    """A problem the user can fix: `message` says what is wrong, `hint` how to fix it;
+    `str(error)` is both, for shells that print it whole."""
 
     def __init__(self, message: str, *, hint: str | None = None) -> None:
+        self.message = message
         self.hint = hint
         super().__init__(f"{message}\n  fix: {hint}" if hint else message)

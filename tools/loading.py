@@ -20,16 +20,13 @@ from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.findings import Finding, Location, SourceError, under
 from ftdesign.tools.schema_errors import WRONG_TYPE, translate
 from ftdesign.tools.schema_hints import describe, fix_for
-from ftdesign.tools.schemas import PersonaTemplate, Rubric, TaxonomyFile
+from ftdesign.tools.schemas import TaxonomyFile
 from ftdesign.tools.text_source import check_text, read_source
 from ftdesign.tools.yaml_source import YamlDocument, parse_yaml
 
-YAML_MODELS: dict[str, Any] = {
-    "taxonomy": TaxonomyFile,
-    "rubric": Rubric,
-    "persona": PersonaTemplate,
-}
-ROOT_KEYS = {"taxonomy": "taxonomy", "rubric": "rubric", "persona": "persona_template"}
+# Derived from the step declarations: the YAML kinds, their models and root keys.
+YAML_MODELS: dict[str, Any] = {a.kind: a.schema for a in ARTIFACTS.values() if a.is_yaml}
+ROOT_KEYS = {a.kind: a.root for a in ARTIFACTS.values() if a.is_yaml}
 
 
 @dataclass
@@ -62,7 +59,7 @@ def check_kind(kind: str) -> Kind:
         raise FtdesignError(
             f"unknown artifact kind '{kind}'", hint=f"use one of: {', '.join(ARTIFACTS)}"
         )
-    return kind  # type: ignore[return-value]
+    return kind
 
 
 def parse(text: str, kind: str, source: str = "<text>") -> Parsed:

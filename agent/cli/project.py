@@ -109,7 +109,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 def _relpath(artifact: str) -> str:
     if artifact in ARTIFACTS:
-        return ARTIFACTS[artifact].path  # type: ignore[index]
+        return ARTIFACTS[artifact].path
     known = {a.path for a in ARTIFACTS.values()}
     if artifact.replace("\\", "/") in known:
         return artifact.replace("\\", "/")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ftdesign.agent.session import Event
 from ftdesign.agent.stop import Stop
 from ftdesign.agent.validation import describe
+from ftdesign.tools.steps import REGISTRY
 
 RULE = "=" * 78
 
@@ -18,7 +19,8 @@ def _excerpt(text: str, lines: int | None) -> list[str]:
 
 def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
     """One stop as text: drafts, findings, review, sources, messages and the question."""
-    where = f"gate {stop.number}/7" if 1 <= stop.number <= 7 else stop.step
+    gates = len(REGISTRY.gates)
+    where = f"gate {stop.number}/{gates}" if 1 <= stop.number <= gates else stop.step
     out = [RULE, f"{stop.title} ({where})", RULE]
     out += [f"! {notice}" for notice in stop.notices]
     if stop.answer:

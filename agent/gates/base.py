@@ -1,6 +1,7 @@
 """The shape every gate module fills in, so a reader who knows one gate knows them all.
 
-A gate module defines a `SPEC`, a `GateSpec` holding five functions:
+A gate module defines a `SPEC`, a `GateSpec` holding five functions (its titles, question
+and guide query come from the step's declaration in tools/steps.py):
 
 - `draft(state, ctx, sources)`: the first draft, from the closest worked domain and the
   user's answers (adapted by the model unless the template must carry it);
@@ -47,12 +48,9 @@ CheckFn = Callable[[DesignState, AgentContext, dict[str, str]], list[Issue]]
 ApproveFn = Callable[[DesignState, AgentContext], dict[str, Any]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class GateSpec:
     step: StepId
-    title: str
-    question: str  # what the stop asks the user
-    query: str  # what to search the guides for
     artifacts: tuple[str, ...]  # names of the artifact records this gate drafts
     draft: DraftFn
     revise: ReviseFn
@@ -67,9 +65,13 @@ class GateSpec:
     editable: bool = True  # False: no change or paste (the summary)
     fmt: str = "markdown"  # how the UI should render the drafts: markdown or yaml
     paths: dict[str, str] = field(default_factory=dict)  # names that are not ARTIFACTS kinds
+    # Filled in from the step's declaration (tools/steps.py) by gates/__init__.py.
+    title: str = ""
+    question: str = ""  # what the stop asks the user
+    query: str = ""  # what to search the guides for
 
     def path_of(self, name: str) -> str:
         """Where an artifact of this gate lives (or how the UI should label it)."""
         from ftdesign.tools.artifacts import ARTIFACTS
 
-        return self.paths[name] if name in self.paths else ARTIFACTS[name].path  # type: ignore[index]
+        return self.paths[name] if name in self.paths else ARTIFACTS[name].path

@@ -125,10 +125,6 @@ async def revise(
 
 SPEC = GateSpec(
     step="baseline_eval",
-    title="Baseline evaluation",
-    question="Does this result support the decision to fine-tune? Say `run again with"
-    " scenarios: 20` to re-run, or paste results from your own evaluation.",
-    query="base model evaluation pass rate decision bands scenarios",
     artifacts=(KIND,),
     draft=draft,
     revise=revise,

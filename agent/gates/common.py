@@ -43,7 +43,7 @@ def check_can_rewrite(ctx: AgentContext, kind: str) -> None:
     except FtdesignError:
         embedded = False
     if embedded and ctx.draft_with_model is not True:
-        path = ARTIFACTS[kind].path  # type: ignore[index]
+        path = ARTIFACTS[kind].path
         raise FtdesignError(
             f"the embedded demo model is too small to rewrite {path}",
             hint="paste your own version (edit the draft shown above), or point the agent role"
@@ -76,7 +76,7 @@ async def rewrite(
     state: DesignState, ctx: AgentContext, kind: str, request: str | None, sources: list[Source]
 ) -> str:
     """The model's Markdown rewrite of an artifact (adapted template, or changed draft)."""
-    title = ARTIFACTS[kind].title  # type: ignore[index]
+    title = ARTIFACTS[kind].title
     if request is None:
         text, name = template(state, kind)
         messages = adapt_messages(title, text, name, state.domain, sources)
@@ -91,7 +91,7 @@ def keep_if_not_worse(kind: str, old: str, new: str) -> str:
     before, after = errors(validate_artifact(kind, old)), errors(validate_artifact(kind, new))
     if len(after) > len(before):
         raise FtdesignError(
-            f"the rewrite of {ARTIFACTS[kind].path} has {summary(after)}"  # type: ignore[index]
+            f"the rewrite of {ARTIFACTS[kind].path} has {summary(after)}"
             f" where the previous text had {len(before)}: {after[0].message}"
         )
     return new
@@ -112,8 +112,8 @@ async def draft_markdown(
             texts[kind] = keep_if_not_worse(kind, texts[kind], new)
             origin = origin_of(ctx)
         except FtdesignError as error:
-            task = f"adapt {ARTIFACTS[kind].path}; it keeps the template"  # type: ignore[index]
-            notices.append(MODEL_FAILED.format(task=task, error=str(error).splitlines()[0]))
+            task = f"adapt {ARTIFACTS[kind].path}; it keeps the template"
+            notices.append(MODEL_FAILED.format(task=task, error=error.message))
     return Drafted(texts, origin, notices)
 
 
@@ -157,7 +157,7 @@ def approve_artifacts(state: DesignState, ctx: AgentContext, kinds: tuple[str, .
     records = dict(state.artifacts)
     for kind in kinds:
         record = records[kind]
-        write_artifact(ctx.project, ARTIFACTS[kind].path, record.current)  # type: ignore[index]
+        write_artifact(ctx.project, ARTIFACTS[kind].path, record.current)
         records[kind] = record.model_copy(update={"approved": record.current})
     return {"artifacts": records}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
 from ftdesign.agent.records import Issue, Source
-from ftdesign.agent.state import GATES, DesignState
+from ftdesign.agent.state import DesignState
 from ftdesign.agent.validation import to_issue
 from ftdesign.tools.artifacts import ARTIFACTS
 from ftdesign.tools.errors import FtdesignError
@@ -64,10 +64,6 @@ def approve(state: DesignState, ctx: AgentContext) -> dict:
 
 SPEC = GateSpec(
     step="done",
-    title="Done",
-    question=f"All {len(GATES)} gates are settled. Say `finish` to end the session, or"
-    " `back to <gate>` to revisit one.",
-    query="finetune design outputs done when",
     artifacts=(NAME,),
     draft=draft,
     revise=revise,

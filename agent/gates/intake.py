@@ -108,10 +108,6 @@ def approve(state: DesignState, ctx: AgentContext) -> dict:
 
 SPEC = GateSpec(
     step="intake",
-    title="Intake",
-    question="Tell me about your deployment: `hardware: ...`, `offline: true`, `budget: ...`,"
-    " `expertise: ...` (one per line), or approve to continue with what is here.",
-    query="inputs domain deployment constraints hardware offline budget expertise",
     artifacts=(NAME,),
     draft=draft,
     revise=revise,

@@ -124,10 +124,6 @@ async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
 
 SPEC = GateSpec(
     step="model_choice",
-    title="Model choice",
-    question="Is this the model to fine-tune? Change it with `chosen: 1`, add models with"
-    " `candidates: [path.gguf, ...]`, or set `training_memory_gb: 24`.",
-    query="base model selection context window quantization vocabulary memory",
     artifacts=(KIND,),
     draft=draft,
     revise=revise,

@@ -33,9 +33,6 @@ def repair(template: PersonaTemplate) -> PersonaTemplate:
 
 SPEC = yaml_gate(
     step="personas",
-    title="Persona template",
-    question="Do these styles, word limits and flaws cover the people who will talk to the model?",
-    query="persona template communication styles word limits flaw patterns per message",
     kind="persona",
     schema=PersonaTemplate,
     repair=repair,

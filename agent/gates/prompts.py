@@ -89,10 +89,6 @@ def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[
 
 SPEC = GateSpec(
     step="prompts",
-    title="Prompts",
-    question="Will these prompts produce the behaviour your rubric rewards? To replace one,"
-    " paste it starting with its file name, e.g. `assistant.md:`.",
-    query="assistant prompt length matching question discipline user simulator system prompt",
     artifacts=KINDS,
     draft=draft,
     revise=revise,

@@ -25,10 +25,6 @@ def repair(rubric: Rubric) -> Rubric:
 
 SPEC = yaml_gate(
     step="rubric",
-    title="Evaluation rubric",
-    question="Are these the yes/no questions a good conversation must pass, and are the"
-    " safety gates complete?",
-    query="rubric binary criteria categories weights safety gates calibration examples",
     kind="rubric",
     schema=Rubric,
     repair=repair,

@@ -27,9 +27,6 @@ def repair(file: TaxonomyFile) -> TaxonomyFile:
 
 SPEC = yaml_gate(
     step="taxonomy",
-    title="Input taxonomy",
-    question="Does this distribution of topics, styles, difficulty and edge cases fit your users?",
-    query="input taxonomy dimensions weights edge cases share",
     kind="taxonomy",
     schema=TaxonomyFile,
     repair=repair,

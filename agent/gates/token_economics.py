@@ -114,11 +114,6 @@ def approve(state: DesignState, ctx: AgentContext) -> dict:
 
 SPEC = GateSpec(
     step="token_economics",
-    title="Token economics",
-    question="Is this the longest training example you will pay for? Change it with"
-    " `ceiling: 8192`, `tokens_per_exchange: 450`, or price a run with `examples: 2000,"
-    " epochs: 3, price_per_million: 2`.",
-    query="token budget per example ceiling cost exchanges system prompt",
     artifacts=(NAME,),
     draft=draft,
     revise=revise,

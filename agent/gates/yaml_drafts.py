@@ -69,7 +69,7 @@ async def draft_yaml(
     text, name = template(state, kind)
     if not use_model(ctx):
         return Drafted({kind: text}, f"template:{name}")
-    title = ARTIFACTS[kind].title  # type: ignore[index]
+    title = ARTIFACTS[kind].title
     messages = adapt_messages(title, text, name, state.domain, sources)
     try:
         adapted = await ask_structured(ctx, schema, messages, ctx.draft_max_tokens, repair)
@@ -78,7 +78,7 @@ async def draft_yaml(
     except FtdesignError as error:
         notice = MODEL_FAILED.format(
             task=f"adapt the template; the draft is the '{name}' template as is",
-            error=str(error).splitlines()[0],
+            error=error.message,
         )
         return Drafted({kind: text}, f"template:{name}", [notice])
 
@@ -95,7 +95,7 @@ async def revise_yaml(
     """The current draft with a change in words applied; FtdesignError when it fails."""
     check_can_rewrite(ctx, kind)
     current = state.artifacts[kind].current
-    title = ARTIFACTS[kind].title  # type: ignore[index]
+    title = ARTIFACTS[kind].title
     messages = change_messages(title, current, request, state.domain, sources)
     revised = await ask_structured(ctx, schema, messages, ctx.draft_max_tokens, repair)
     new = yaml_text(revised.to_data())  # type: ignore[attr-defined]
@@ -105,9 +105,6 @@ async def revise_yaml(
 def yaml_gate(
     *,
     step: StepId,
-    title: str,
-    question: str,
-    query: str,
     kind: str,
     schema: type[M],
     repair: Callable[[M], M],
@@ -124,9 +121,6 @@ def yaml_gate(
 
     return GateSpec(
         step=step,
-        title=title,
-        question=question,
-        query=query,
         artifacts=(kind,),
         draft=draft,
         revise=revise,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import chainlit as cl
+from chainlit.types import ThreadDict
 
 from ftdesign.agent.ui import auth, buttons, chat, conversation, store
 from ftdesign.agent.ui.calibration import examples, handlers
@@ -45,8 +46,8 @@ async def start() -> None:
 
 @cl.on_chat_resume
 @guarded
-async def resume(thread: dict[str, Any]) -> None:
-    await chat.resume(thread)
+async def resume(thread: ThreadDict) -> None:
+    await chat.resume(dict(thread))
 
 
 @cl.on_message

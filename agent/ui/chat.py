@@ -58,8 +58,7 @@ async def receive_files(message: cl.Message) -> list[str]:
         try:
             files = uploads.read_upload(Path(path), element.name)
         except FtdesignError as error:  # one bad file does not lose the others or the text
-            text, _, hint = str(error).partition("\n  fix: ")
-            await show_problem(text, hint or None)
+            await show_problem(error.message, error.hint)
             continue
         uploads.keep(project(), thread_id(), files)
         received += files

@@ -24,7 +24,7 @@ REPO = PACKAGE.parents[1]
 UI_DIR = Path(".ftdesign") / "ui"
 WELCOME_FALLBACK = "# ftdesign\n\nDescribe the assistant you want to fine-tune to begin.\n"
 # An empty font list makes Chainlit drop its Google Fonts link: nothing leaves the machine.
-THEME = {"custom_fonts": []}
+THEME: dict[str, list[str]] = {"custom_fonts": []}
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 
 

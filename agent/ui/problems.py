@@ -53,8 +53,7 @@ def guarded(func: F) -> F:
         try:
             return await func(*args, **kwargs)
         except FtdesignError as error:
-            text, _, hint = str(error).partition("\n  fix: ")
-            await show_problem(text, hint or "correct it and try again.")
+            await show_problem(error.message, error.hint or "correct it and try again.")
         except Exception as error:  # a bug: keep the details in the log, not on the page
             where = log_crash(error)
             await show_problem(

@@ -8,27 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 
 from ftdesign.agent.records import Issue, Source
 from ftdesign.agent.state import GATES
 from ftdesign.agent.stop import Stop
+from ftdesign.tools.steps import REGISTRY
 
-GATE_NAMES = {
-    "model_choice": "Model choice",
-    "token_economics": "Token economics",
-    "taxonomy": "Input taxonomy",
-    "rubric": "Rubric",
-    "personas": "Personas",
-    "prompts": "Prompts",
-    "baseline_eval": "Baseline eval",
-}
+GATE_NAMES = {step.id: step.short_title for step in REGISTRY.gates}  # from tools/steps.py
 MARKS = {"passed": "✔", "skipped": "»", "stale": "⚠", "current": "▶", "pending": "○"}
 SEVERITY_MARKS = {"error": "✖", "warning": "⚠", "info": "ℹ"}
 EXCERPTS = "guide excerpts"  # the side element's name; Chainlit links it where it appears
 
 
-def progress_line(statuses: dict[str, str], current: str) -> str:
-    """The seven gates in a row: passed, skipped, stale (to revisit), current, pending."""
+def progress_line(statuses: Mapping[str, str], current: str) -> str:
+    """The gates in a row: passed, skipped, stale (to revisit), current, pending."""
     parts = []
     for number, gate in enumerate(GATES, start=1):
         status = "current" if gate == current else statuses.get(gate, "pending")

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+from ftdesign.tools.artifacts import ARTIFACTS
 from ftdesign.tools.findings import Finding
 from ftdesign.tools.loading import Parsed, parse, read_parsed
 from ftdesign.tools.validators.documents import validate_document
@@ -14,16 +15,23 @@ from ftdesign.tools.validators.prompts import validate_prompt
 from ftdesign.tools.validators.rubric import validate_rubric
 from ftdesign.tools.validators.taxonomy import validate_taxonomy
 
-CHECKS: dict[str, Callable[[Any], Iterable[Finding]]] = {
-    "taxonomy": validate_taxonomy,
-    "rubric": validate_rubric,
-    "persona": validate_persona,
-    "user_sim": lambda text: validate_prompt(text, "user_sim"),
-    "assistant": lambda text: validate_prompt(text, "assistant"),
-    "system_prompt": lambda text: validate_prompt(text, "system_prompt"),
-    "model_choice": lambda text: validate_document(text, "model_choice"),
-    "eval_results": lambda text: validate_document(text, "eval_results"),
+# The validator rules of each family; an artifact's declaration (tools/steps.py) names its
+# family, and the prompt and document rules take the kind to pick its lessons or sections.
+RULES: dict[str, Callable[[Any, str], Iterable[Finding]]] = {
+    "taxonomy": lambda model, kind: validate_taxonomy(model),
+    "rubric": lambda model, kind: validate_rubric(model),
+    "persona": lambda model, kind: validate_persona(model),
+    "prompt": validate_prompt,
+    "document": validate_document,
 }
+
+
+def _rules_for(kind: str) -> Callable[[Any], Iterable[Finding]]:
+    rules = RULES[ARTIFACTS[kind].rules]
+    return lambda model: rules(model, kind)
+
+
+CHECKS = {kind: _rules_for(kind) for kind in ARTIFACTS}
 
 
 def check_parsed(parsed: Parsed) -> list[Finding]:

@@ -104,7 +104,7 @@ async def propose(action: cl.Action) -> None:
         examples = await judging.propose(cid, workshop.criterion(cid), domain, project())
     except FtdesignError as error:
         await say(
-            f"The model could not propose examples ({str(error).splitlines()[0]})."
+            f"The model could not propose examples ({error.message})."
             " Write your own instead.",
             [button("ftd_cal_write", "Write my own", "pencil", criterion=cid)],
         )
