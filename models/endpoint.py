@@ -20,6 +20,7 @@ import httpx
 from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
+from ftdesign.models import trust
 from ftdesign.models.embedded import embedded_gguf_path
 from ftdesign.models.server import ensure_server
 from ftdesign.models.settings import RoleSettings
@@ -89,6 +90,9 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
         )
     else:
         url, name = str(settings.base_url), settings.model
+        trust.check_endpoint(settings.role, url, settings.setting_name("base_url"))
+        if settings.api_key_env is not None:
+            trust.announce_key(settings.role, settings.api_key_env, url)
         backend = settings.backend if settings.backend != "auto" else _probe_backend(url, key)
     options: dict[str, Any] = {
         "model": name,
