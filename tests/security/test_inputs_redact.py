@@ -72,3 +72,16 @@ def test_endpoint_errors_and_every_user_message_mask_the_url(tmp_path, monkeypat
 def test_database_url_with_at_and_slash_in_the_password():
     shown = _redacted("postgresql://bob:p@ss/w0rd@db.example:5432/app")
     assert shown.endswith("@db.example:5432/app") and "w0rd" not in shown
+
+
+def test_crash_log_and_its_message_mask_the_url(tmp_path):
+    from ftdesign.agent.session import ERROR_LOG, DesignSession
+
+    session = DesignSession(tmp_path, thread_id="t1")
+    try:
+        raise RuntimeError(f"cannot reach {HOSTILE_URL}")
+    except RuntimeError as error:
+        shown = session._log_crash(error)
+    logged = (tmp_path / ERROR_LOG).read_text(encoding="utf-8")
+    assert "RuntimeError" in logged and "models.example" in logged
+    assert not any(s in shown + logged for s in SECRETS)
