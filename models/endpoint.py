@@ -26,7 +26,7 @@ from ftdesign.models.server import ensure_server
 from ftdesign.models.settings import RoleSettings
 from ftdesign.tools.errors import FtdesignError
 
-NO_KEY = "not-needed"  # local servers accept any key; the OpenAI client insists on one
+NO_KEY = "not-needed"  # for keyless endpoints; the OpenAI client insists on one
 LLAMA_CPP_OWNERS = {"me", "llamacpp"}  # owned_by of llama_cpp.server and llama-server
 _backends: dict[str, str] = {}
 
@@ -83,6 +83,7 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
             settings.gguf or embedded_gguf_path(), settings.n_ctx, settings.n_threads
         )
         url, name, backend = server.base_url, settings.model or server.model, "llama.cpp"
+        key = server.api_key or key
     elif not settings.model:
         raise FtdesignError(
             f"model role {settings.role}: {settings.base_url} needs a model name.",
