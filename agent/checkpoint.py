@@ -12,13 +12,13 @@ rebuild from a checkpoint, so loading never imports anything else.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from pathlib import Path
 from typing import Any
 
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.redact import redact
 
 CHECKPOINTS = Path(".ftdesign") / "checkpoints.sqlite"
 DATABASE_URL = "FTDESIGN_DATABASE_URL"
@@ -48,7 +48,7 @@ def serializer() -> Any:
 
 
 def _redacted(url: str) -> str:
-    return re.sub(r"//[^@/]*@", "//***@", url)
+    return redact(url)
 
 
 @asynccontextmanager

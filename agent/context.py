@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 
+BROWSER_ENV = "FTDESIGN_BROWSER"  # set by `ftdesign ui` for the app it serves
+
+
 def _env_flag(name: str) -> bool | None:
     value = os.environ.get(name, "").strip().lower()
     if value in ("1", "true", "yes", "on"):
@@ -57,6 +60,9 @@ class AgentContext:
     eval_turns: int = field(default_factory=lambda: _env_int("FTDESIGN_EVAL_TURNS", 3))
     # evals.task.arun_eval unless replaced (tests drive the flow without running models).
     eval_runner: Callable[..., Awaitable[Any]] | None = None
+    # The browser app: whoever types is not the server's owner, so model files come only
+    # from the models folder and no server path is shown (agent/gates/candidates.py).
+    confined_models: bool = field(default_factory=lambda: _env_flag(BROWSER_ENV) is True)
 
     @property
     def state_dir(self) -> Path:

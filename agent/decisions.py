@@ -8,22 +8,17 @@ the file is the project's own copy, readable without the agent.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from ftdesign.agent.records import Decision, Issue
+from ftdesign.tools.jsonl import append_line, numbered_lines
 
 DECISIONS_FILE = Path(".ftdesign") / "decisions.jsonl"
 
 
 def log_decision(project: Path, decision: Decision) -> Decision:
     """Append one decision to the project's log and return it."""
-    path = project / DECISIONS_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as file:
-        file.write(decision.model_dump_json() + "\n")
-        file.flush()
-        os.fsync(file.fileno())
+    append_line(project / DECISIONS_FILE, decision.model_dump_json())
     return decision
 
 
@@ -33,7 +28,7 @@ def read_decisions(project: Path) -> list[Decision]:
     if not path.is_file():
         return []
     found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for _, line in numbered_lines(path.read_text(encoding="utf-8")):
         try:
             found.append(Decision.model_validate(json.loads(line)))
         except ValueError:

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.redact import redact
 
 T = TypeVar("T", bound=BaseModel)
 ATTEMPTS = 3
@@ -48,7 +49,7 @@ def describe(ctx: AgentContext, role: str = "agent") -> ModelUse:
 
     settings = load_role(role, ctx.project)  # type: ignore[arg-type]
     if not settings.is_local:
-        return ModelUse(role, f"{settings.model} at {settings.base_url}", embedded=False)
+        return ModelUse(role, f"{settings.model} at {redact(settings.base_url)}", embedded=False)
     if settings.gguf is not None:
         return ModelUse(role, f"{settings.gguf.name} (local llama.cpp)", embedded=False)
     return ModelUse(role, embedded_gguf_path().stem, embedded=True)

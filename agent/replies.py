@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel
 
 from ftdesign.agent.context import AgentContext
@@ -21,6 +20,7 @@ from ftdesign.agent.records import Reply
 from ftdesign.agent.state import STEPS, StepId
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.steps import REGISTRY
+from ftdesign.tools.yaml_load import NOT_YAML, load_loose
 
 APPROVE = re.compile(
     r"^\s*(approved?|accept(ed)?|yes|y|ok(ay)?|lgtm|looks good( to me)?|go ahead|next"
@@ -61,9 +61,8 @@ def _pasted(text: str, step: StepId) -> str | None:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     if lines and lines[0].lstrip().startswith("#") and len(lines) >= 3:
         return text.strip()
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
+    data = load_loose(text, "the reply")  # bounded: a hostile nesting is refused clearly
+    if data is NOT_YAML:
         return None
     long_enough = len(lines) >= 3 or step == "intake"
     return text.strip() if isinstance(data, dict) and long_enough else None

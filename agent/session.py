@@ -28,6 +28,7 @@ from ftdesign.agent.records import DomainContext
 from ftdesign.agent.state import DesignState, GateStatus
 from ftdesign.agent.stop import Stop
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.redact import redact
 
 ERROR_LOG = Path(".ftdesign") / "errors.log"
 
@@ -133,8 +134,8 @@ class DesignSession:
         path = self.project / ERROR_LOG
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write(f"thread {self.thread_id}\n{traceback.format_exc()}\n")
-        return (
+            log.write(redact(f"thread {self.thread_id}\n{traceback.format_exc()}\n"))
+        return redact(
             f"Internal error ({type(error).__name__}: {error}); details in {path}. The"
             f" session is saved at its last step: resume with thread {self.thread_id}."
         )

@@ -45,6 +45,8 @@ def serve(gguf: Path, log: Path) -> LocalServer:
 
 def serve_role(role: str, server: LocalServer) -> None:
     os.environ[f"FTDESIGN_{role.upper()}_BASE_URL"] = server.base_url
+    os.environ[f"FTDESIGN_BENCH_{role.upper()}_KEY"] = server.api_key  # servers have keys
+    os.environ[f"FTDESIGN_{role.upper()}_API_KEY_ENV"] = f"FTDESIGN_BENCH_{role.upper()}_KEY"
     os.environ[f"FTDESIGN_{role.upper()}_MODEL"] = server.model
 
 

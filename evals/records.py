@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
+
+from ftdesign.tools.jsonl import append_line, numbered_lines
 
 RUNS = Path(".ftdesign") / "eval"
 
@@ -34,14 +35,12 @@ class RunStore:
         self.folder = folder
         self.path = folder / "records.jsonl"
         self.records: dict[str, dict[str, Any]] = {}
-        self.torn = False  # the last line was cut by a crash: start the next record on its own
         if self.path.exists():
             self._load()
 
     def _load(self) -> None:
         text = self.path.read_text(encoding="utf-8")
-        self.torn = bool(text) and not text.endswith("\n")
-        for line in text.splitlines():
+        for _, line in numbered_lines(text):
             try:
                 record = json.loads(line)
             except json.JSONDecodeError:
@@ -55,12 +54,7 @@ class RunStore:
     def put(self, key: str, data: dict[str, Any]) -> dict[str, Any]:
         """Store one finished record durably before anyone relies on it."""
         record = {"key": key, **data}
-        self.folder.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as file:
-            file.write(("\n" if self.torn else "") + json.dumps(record, ensure_ascii=False) + "\n")
-            self.torn = False
-            file.flush()
-            os.fsync(file.fileno())
+        append_line(self.path, json.dumps(record, ensure_ascii=False))
         self.records[key] = record
         return record
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.jsonl import numbered_lines
 from ftdesign.tools.schemas.rubric import Rubric
 from ftdesign.tools.scoring import ScoreResult, score
 from ftdesign.tools.summary import group_by_model
@@ -38,9 +39,7 @@ def _records(path: Path) -> tuple[str, list[dict[str, Any]]]:
     if isinstance(data, dict) and isinstance(data.get("scenarios"), list):
         return _label(data, path), list(data["scenarios"])
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, line in numbered_lines(text):
         try:
             records.append(json.loads(line))
         except json.JSONDecodeError as error:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ftdesign.evals.project import EvalProject
 from ftdesign.models import embedded_gguf_path, load_role
+from ftdesign.tools.redact import redact
 
 HARNESS_VERSION = 1
 EVAL_ROLES = ("simulator", "candidate", "judge")
@@ -24,7 +25,7 @@ def role_identity(role: str, project: Path, overrides: dict[str, Any]) -> dict[s
     model = s.model or (Path(where).stem if s.is_local else "(server default)")
     return {
         "model": model,
-        "where": where,
+        "where": redact(where),  # results files are shared; credentials never go in
         "kind": "remote" if s.base_url else "local GGUF",
         "temperature": s.temperature,
         "seed": s.seed,

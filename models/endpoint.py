@@ -20,12 +20,13 @@ import httpx
 from langchain_openai import ChatOpenAI
 from pydantic import SecretStr
 
+from ftdesign.models import trust
 from ftdesign.models.embedded import embedded_gguf_path
 from ftdesign.models.server import ensure_server
 from ftdesign.models.settings import RoleSettings
 from ftdesign.tools.errors import FtdesignError
 
-NO_KEY = "not-needed"  # local servers accept any key; the OpenAI client insists on one
+NO_KEY = "not-needed"  # for keyless endpoints; the OpenAI client insists on one
 LLAMA_CPP_OWNERS = {"me", "llamacpp"}  # owned_by of llama_cpp.server and llama-server
 _backends: dict[str, str] = {}
 
@@ -82,6 +83,7 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
             settings.gguf or embedded_gguf_path(), settings.n_ctx, settings.n_threads
         )
         url, name, backend = server.base_url, settings.model or server.model, "llama.cpp"
+        key = server.api_key or key
     elif not settings.model:
         raise FtdesignError(
             f"model role {settings.role}: {settings.base_url} needs a model name.",
@@ -89,6 +91,9 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
         )
     else:
         url, name = str(settings.base_url), settings.model
+        trust.check_endpoint(settings.role, url, settings.setting_name("base_url"))
+        if settings.api_key_env is not None:
+            trust.announce_key(settings.role, settings.api_key_env, url)
         backend = settings.backend if settings.backend != "auto" else _probe_backend(url, key)
     options: dict[str, Any] = {
         "model": name,

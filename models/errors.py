@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from ftdesign.models.settings import RoleSettings
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.redact import redact
 
 
 @contextmanager
@@ -19,7 +20,7 @@ def endpoint_errors(settings: RoleSettings, url: str) -> Iterator[None]:
     """Turn OpenAI client failures into messages naming the URL and the setting to fix."""
     import openai
 
-    who = f"model role {settings.role} at {url}"
+    who = f"model role {settings.role} at {redact(url)}"
     try:
         yield
     except openai.APITimeoutError as error:

@@ -9,6 +9,7 @@ from pydantic import BaseModel
 
 from ftdesign.models.embedded import embedded_gguf_path
 from ftdesign.models.settings import ROLES, load_role
+from ftdesign.tools.redact import redact
 
 
 class RoleDescription(BaseModel):
@@ -35,7 +36,7 @@ def describe_roles(
     for role in ROLES:
         s = load_role(role, project, **(overrides or {}).get(role, {}))
         if s.base_url is not None:
-            kind, where, model = "remote", s.base_url, s.model or "(server default)"
+            kind, where, model = "remote", redact(s.base_url), s.model or "(server default)"
         else:
             gguf = s.gguf or embedded_gguf_path()
             kind, where = ("gguf" if s.gguf else "embedded"), str(gguf)

@@ -4,7 +4,9 @@ Each GGUF is served by llama-cpp-python's OpenAI-compatible server
 (`python -m llama_cpp.server`) in a child process on a free 127.0.0.1 port. It is
 started on first use, reused for every later call on the same file, and stopped at
 interpreter exit (terminate, then kill). On Linux the child also asks the kernel to
-end it if this process dies without running atexit.
+end it if this process dies without running atexit. Each server gets a random API
+key (passed in its environment, not on its command line where `ps` shows it), so
+other local users and web pages cannot use it.
 
 `--logits_all False` matters: the server's default keeps fp32 logits for every
 context position, n_ctx x vocab x 4 bytes (1.6 GB for SmolLM2 at 8K, 8.6 GB for
@@ -14,8 +16,10 @@ Gemma 3), which we never use.
 from __future__ import annotations
 
 import atexit
+import functools
 import json
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -26,7 +30,7 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from ftdesign.models.embedded import embedded_gguf_path
 from ftdesign.tools.errors import FtdesignError
@@ -49,6 +53,7 @@ class LocalServer:
     base_url: str  # ends in /v1, as OpenAI clients expect
     model: str
     log: IO[bytes]
+    api_key: str = ""  # random per server; clients send it as a Bearer token
 
 
 _servers: dict[Path, LocalServer] = {}
@@ -62,11 +67,14 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _die_with_parent() -> None:  # runs in the child between fork and exec
+@functools.cache
+def _die_with_parent() -> Any:
+    """prctl(PR_SET_PDEATHSIG, SIGTERM), resolved here in the parent: loading a library
+    between fork and exec can deadlock a multithreaded process, so the child only calls."""
     import ctypes
     import signal
 
-    ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    return functools.partial(ctypes.CDLL("libc.so.6", use_errno=True).prctl, 1, signal.SIGTERM)
 
 
 def default_threads() -> int:
@@ -76,7 +84,7 @@ def default_threads() -> int:
     return max((os.cpu_count() or 2) // 2, 1)
 
 
-def _spawn(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
+def _spawn(command: list[str], log: IO[bytes], key: str = "") -> subprocess.Popen[bytes]:
     """Start a server from the spawner thread, which lives as long as this process: the
     kernel sends the parent-death signal when the *thread* that forked the child ends, and
     callers may be short-lived workers (asyncio.to_thread keeps the event loop free)."""
@@ -86,7 +94,8 @@ def _spawn(command: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
         stdin=subprocess.DEVNULL,
         stdout=log,
         stderr=subprocess.STDOUT,
-        preexec_fn=_die_with_parent if sys.platform == "linux" else None,  # noqa: PLW1509
+        env={**os.environ, "API_KEY": key} if key else None,  # llama_cpp.server reads it
+        preexec_fn=_die_with_parent() if sys.platform == "linux" else None,  # noqa: PLW1509
     ).result()
 
 
@@ -128,8 +137,9 @@ def start_server(
     `log` (opened for reading too), a temporary file by default."""
     port = _free_port()
     log = log or tempfile.TemporaryFile(prefix="ftdesign-llama-")
-    process = _spawn(_server_command(gguf, port, n_ctx, n_threads, verbose), log)
-    server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", gguf.stem, log)
+    key = secrets.token_urlsafe(24)
+    process = _spawn(_server_command(gguf, port, n_ctx, n_threads, verbose), log, key)
+    server = LocalServer(gguf, process, f"http://127.0.0.1:{port}/v1", gguf.stem, log, key)
     _wait_ready(server)
     return server
 
@@ -140,7 +150,10 @@ def _wait_ready(server: LocalServer) -> None:
         if server.process.poll() is not None:
             break
         try:
-            with urllib.request.urlopen(server.base_url + "/models", timeout=2) as response:
+            request = urllib.request.Request(
+                server.base_url + "/models", headers={"Authorization": f"Bearer {server.api_key}"}
+            )
+            with urllib.request.urlopen(request, timeout=2) as response:
                 if json.load(response).get("data"):
                     return
         except (OSError, ValueError):

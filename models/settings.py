@@ -24,6 +24,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from ftdesign.models import trust
 from ftdesign.tools.errors import FtdesignError
 
 Role = Literal["agent", "judge", "simulator", "candidate"]
@@ -97,8 +98,10 @@ def _file_layer(project: Path | None, role: str) -> tuple[dict[str, Any], str]:
             hint="export the key in an environment variable and set api_key_env to its name",
         )
     section = dict(section)
+    if "api_key_env" in section:  # the project is untrusted: see models/trust.py
+        section["api_key_env"] = trust.file_key_variable(section["api_key_env"], path, role)
     if isinstance(section.get("gguf"), str):  # relative paths are relative to the project
-        section["gguf"] = project / Path(section["gguf"]).expanduser()
+        section["gguf"] = trust.file_gguf(project, section["gguf"], path, role)
     return section, str(path)
 
 

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Chainlit writes into its root folder when first imported (.files, .chainlit): any test
+# folder may import the browser app's modules, so point it at scratch, never the repo.
+os.environ.setdefault("CHAINLIT_APP_ROOT", tempfile.mkdtemp(prefix="ftdesign-chainlit-"))
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.jsonl import numbered_lines
 
 MAX_BYTES = 50_000_000  # far above any real judgment file; refuses accidental huge inputs
 
@@ -72,10 +73,9 @@ def read_answer_records(path: Path) -> list[AnswerRecord]:
     if path.suffix.lower() != ".jsonl":
         return [_record(_parse(text, str(path)), str(path), path.stem)]
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip():
-            where = f"{path}:{number}"
-            records.append(_record(_parse(line, where), where, f"line{number}"))
+    for number, line in numbered_lines(text):
+        where = f"{path}:{number}"
+        records.append(_record(_parse(line, where), where, f"line{number}"))
     if not records:
         raise FtdesignError(f"{path}: no records found", hint="write one JSON object per line")
     return records

@@ -21,6 +21,7 @@ from ftdesign.tools.errors import FtdesignError
 MAGIC = b"GGUF"
 MAX_KEEP_ARRAY = 64  # longer arrays are summarised, not materialised
 MAX_STRING = 64 * 1024 * 1024  # a chat template is KBs; anything near this is corruption
+MAX_NESTING = 8  # real files nest arrays at most 1 deep; deeper is hostile (RecursionError)
 _SCALARS = {0: "<B", 1: "<b", 2: "<H", 3: "<h", 4: "<I", 5: "<i", 6: "<f", 7: "<?",
             10: "<Q", 11: "<q", 12: "<d"}  # fmt: skip
 _STRING, _ARRAY = 8, 9
@@ -78,19 +79,21 @@ class _Reader:
             raise self.broken(f"a string claims {length} bytes")
         return self.take(length).decode("utf-8", errors="replace")
 
-    def value(self, type_id: int) -> object:
+    def value(self, type_id: int, depth: int = 0) -> object:
         if type_id in _SCALARS:
             return self.scalar(type_id)
         if type_id == _STRING:
             return self.string()
         if type_id == _ARRAY:
-            return self.array()
+            if depth >= MAX_NESTING:
+                raise self.broken(f"metadata arrays nested more than {MAX_NESTING} deep")
+            return self.array(depth + 1)
         raise self.broken(f"unknown value type {type_id}")
 
-    def array(self) -> object:
+    def array(self, depth: int = 1) -> object:
         element_type, length = self.u32(), self.u64()
         if length <= MAX_KEEP_ARRAY:
-            return [self.value(element_type) for _ in range(length)]
+            return [self.value(element_type, depth) for _ in range(length)]
         if element_type in _SCALARS:
             self.skip(length * struct.calcsize(_SCALARS[element_type]))
         elif element_type == _STRING:
@@ -98,7 +101,7 @@ class _Reader:
                 self.skip(self.u64())
         else:  # arrays of arrays do not occur in practice; walk them anyway
             for _ in range(length):
-                self.value(element_type)
+                self.value(element_type, depth)
         return ArrayInfo(element_type, length)
 
     def broken(self, why: str) -> FtdesignError:

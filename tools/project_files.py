@@ -27,18 +27,46 @@ class Version(BaseModel):
     size: int
 
 
+def _new_file_mode() -> int:
+    """What open() would give a new file (0666 less the umask); mkstemp's is always 0600."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _sync_dir(folder: Path) -> None:
+    """Make the rename itself durable: a crash after replace must not bring the old back."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:  # some platforms cannot open a directory; the rename is still atomic
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
 def atomic_write(target: Path, text: str) -> None:
+    """Replace `target` with `text` in one step, keeping the mode the file had."""
     target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = _new_file_mode()
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(text)
             file.flush()
+            os.fchmod(file.fileno(), mode)
             os.fsync(file.fileno())
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _sync_dir(target.parent)
 
 
 def _history_dir(project: Path, relpath: str) -> Path:

@@ -24,6 +24,7 @@ _FIXES = [
     ("special characters are not allowed", "remove the invisible control character"),
     ("unacceptable character", "remove the invisible control character"),
     ("found unknown escape character", "use single quotes, or escape the backslash as \\\\"),
+    ("maximum nesting depth", "flatten the structure; artifacts nest only a few levels"),
     ("found undefined tag handle", "remove the '!' tag or quote the value"),
     ("could not determine a constructor", "remove the '!' tag or quote the value"),
 ]

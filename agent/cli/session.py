@@ -49,14 +49,15 @@ def load_answers(path: Path | None) -> list[Any]:
     """Replies from a YAML or JSON list (strings, or {"action": ...} mappings)."""
     if path is None:
         return []
-    import yaml
+    from ftdesign.tools.findings import SourceError
+    from ftdesign.tools.yaml_load import load_yaml
 
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"), str(path))
     except OSError as error:
         raise FtdesignError(f"{path}: cannot read answers ({error.strerror}).") from error
-    except yaml.YAMLError as error:
-        raise FtdesignError(f"{path}: not valid YAML or JSON ({error}).") from error
+    except SourceError as error:  # bounded parse refused it; its text names line and fix
+        raise FtdesignError(f"{path}: not valid YAML or JSON ({error.finding.message}).") from error
     if not isinstance(data, list) or not all(isinstance(a, str | dict) for a in data):
         raise FtdesignError(
             f"{path}: answers must be a list of replies.",

@@ -9,7 +9,7 @@ later gate has to assume something in their place. Saved to `.ftdesign/intake.ya
 
 from __future__ import annotations
 
-import yaml
+from pydantic import ValidationError
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
@@ -19,6 +19,7 @@ from ftdesign.agent.records import DomainContext, Issue, Source
 from ftdesign.agent.state import DesignState
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.project_files import write_artifact
+from ftdesign.tools.yaml_load import brief, load_yaml
 
 NAME = "intake"
 PATH = ".ftdesign/intake.yaml"
@@ -43,7 +44,7 @@ def _drafted(domain: DomainContext, origin: str) -> Drafted:
 
 
 def parsed(text: str) -> DomainContext:
-    return DomainContext.model_validate(yaml.safe_load(text) or {})
+    return DomainContext.model_validate(load_yaml(text, NAME) or {})
 
 
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
@@ -77,8 +78,10 @@ def check(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[
 
     try:
         domain = parsed(texts[NAME])
-    except (yaml.YAMLError, ValueError) as error:
-        return [issue("error", "intake.invalid", str(error).splitlines()[0])]
+    except ValidationError as error:
+        return [issue("error", "intake.invalid", brief(error))]
+    except (FtdesignError, ValueError) as error:  # refused by the bounded YAML loader
+        return [issue("error", "intake.invalid", str(error).splitlines()[0][:300])]
     found = [
         issue("warning", f"intake.{k}", m)
         for k, m in ASKED.items()

@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
+from ftdesign.agent.gates.candidates import candidate_facts
 from ftdesign.agent.gates.common import adopt_text, approver, check_artifacts
 from ftdesign.agent.gates.settings import parse_settings, revise_settings
 from ftdesign.agent.records import Source
@@ -74,10 +75,10 @@ def settings_of(state: DesignState) -> ChoiceSettings:
     return ChoiceSettings.model_validate(saved) if saved else defaults(state)
 
 
-def render(settings: ChoiceSettings, project: Path) -> str:
-    """The document; a budget saved by gate 2 (when revisiting) is included."""
+def render(settings: ChoiceSettings, project: Path, confined: bool = False) -> str:
+    """The document; a budget saved by gate 2 (when revisiting) is included. `confined`
+    (the browser app): candidates only from the models folder (gates/candidates.py)."""
     from ftdesign.tools.budget_io import load_budget
-    from ftdesign.tools.gguf_facts import inspect_gguf
 
     if not settings.candidates:
         raise FtdesignError(
@@ -86,8 +87,8 @@ def render(settings: ChoiceSettings, project: Path) -> str:
     if settings.chosen >= len(settings.candidates):
         raise FtdesignError(f"chosen: {settings.chosen} is not one of the candidates (0-based)")
     candidates = [
-        Candidate(facts=inspect_gguf(path), deployment_target=settings.deployment_target)
-        for path in settings.candidates
+        Candidate(facts=facts, deployment_target=settings.deployment_target)
+        for facts in candidate_facts(settings.candidates, confined)
     ]
     inputs = ChoiceInputs(
         candidates=candidates,
@@ -102,23 +103,24 @@ def render(settings: ChoiceSettings, project: Path) -> str:
 
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
     settings = settings_of(state)
-    return Drafted({KIND: render(settings, ctx.project)}, "rendered", inputs=settings.model_dump())
+    text = render(settings, ctx.project, ctx.confined_models)
+    return Drafted({KIND: text}, "rendered", inputs=settings.model_dump())
 
 
 async def revise(
     state: DesignState, ctx: AgentContext, request: str, sources: list[Source]
 ) -> Drafted:
     settings = await revise_settings(state, ctx, request, ChoiceSettings, settings_of(state))
-    return Drafted({KIND: render(settings, ctx.project)}, "rendered", inputs=settings.model_dump())
+    text = render(settings, ctx.project, ctx.confined_models)
+    return Drafted({KIND: text}, "rendered", inputs=settings.model_dump())
 
 
 async def adopt(state: DesignState, ctx: AgentContext, text: str) -> Drafted:
     """Settings (`candidates: [...]`) re-render the document; Markdown replaces it."""
     settings = parse_settings(text, ChoiceSettings, settings_of(state))
     if settings is not None:
-        return Drafted(
-            {KIND: render(settings, ctx.project)}, "rendered", inputs=settings.model_dump()
-        )
+        text = render(settings, ctx.project, ctx.confined_models)
+        return Drafted({KIND: text}, "rendered", inputs=settings.model_dump())
     return await adopt_text(KIND, text)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-import yaml
 from langchain_core.messages import HumanMessage, SystemMessage
 from pydantic import BaseModel, ValidationError
 
@@ -19,24 +18,20 @@ from ftdesign.agent.llm import ask_structured
 from ftdesign.agent.prompts import DRAFTER, domain_brief
 from ftdesign.agent.state import DesignState
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.yaml_load import NOT_YAML, load_loose
 
 S = TypeVar("S", bound=BaseModel)
 PAIR = re.compile(r"\b([A-Za-z_]\w*)\s*[:=]\s*([^,;\n]+)")
 
 
 def _value(text: str) -> Any:
-    try:
-        return yaml.safe_load(text.strip())
-    except yaml.YAMLError:
-        return text.strip()
+    value = load_loose(text.strip(), "the reply")
+    return text.strip() if value is NOT_YAML else value
 
 
 def _pairs(text: str) -> dict[str, Any]:
     """`key: value` items: a YAML mapping, or items found anywhere ("run with turns: 2")."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError:
-        data = None
+    data = load_loose(text, "the reply")  # a deeply nested reply is refused, clearly
     if isinstance(data, dict) and all(isinstance(k, str) and k.isidentifier() for k in data):
         return data
     return {m.group(1): _value(m.group(2)) for m in PAIR.finditer(text)}

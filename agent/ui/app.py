@@ -11,12 +11,15 @@ from __future__ import annotations
 from typing import Any
 
 import chainlit as cl
+from chainlit.server import app as server
 from chainlit.types import ThreadDict
 
-from ftdesign.agent.ui import auth, buttons, chat, conversation, store
+from ftdesign.agent.ui import auth, buttons, chat, conversation, headers, store
 from ftdesign.agent.ui.calibration import examples, handlers
 from ftdesign.agent.ui.problems import guarded
 from ftdesign.agent.ui.scope import project
+
+headers.install(server)  # CSP: no remote images in model text (agent/ui/headers.py)
 
 
 @cl.data_layer

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import chainlit as cl
-import yaml
+from pydantic import ValidationError
 
 from ftdesign.agent.records import DomainContext
 from ftdesign.agent.ui import conversation, uploads
@@ -19,6 +19,7 @@ from ftdesign.agent.ui.problems import show_problem
 from ftdesign.agent.ui.restore import show_restored
 from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.yaml_load import brief, load_yaml
 
 WELCOME = (
     "**Describe the assistant you want to fine-tune**: the domain, where it will run"
@@ -74,13 +75,17 @@ async def receive_files(message: cl.Message) -> list[str]:
 
 def uploaded_intake() -> DomainContext | None:
     text = uploads.take(project(), thread_id(), uploads.INTAKE)
-    if text is None:
-        return None
+    return None if text is None else read_intake(text)
+
+
+def read_intake(text: str) -> DomainContext:
+    """An uploaded intake.yaml, through the bounded loader; a clear FtdesignError if bad."""
+    data = load_yaml(text, f"{uploads.INTAKE} in the upload")  # bounded; SourceError is clear
     try:
-        return DomainContext.model_validate(yaml.safe_load(text) or {})
-    except (yaml.YAMLError, ValueError) as error:
+        return DomainContext.model_validate(data or {})
+    except ValidationError as error:
         raise FtdesignError(
-            f"{uploads.INTAKE} in the upload: not a valid intake ({error}).",
+            f"{uploads.INTAKE} in the upload: not a valid intake ({brief(error)}).",
             hint="describe the domain in a message instead",
         ) from error
 

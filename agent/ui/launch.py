@@ -16,6 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from ftdesign.agent.context import BROWSER_ENV
 from ftdesign.agent.ui.auth import SECRET_ENV, ensure_secret
 from ftdesign.tools.errors import FtdesignError
 
@@ -98,6 +99,7 @@ def serve(project: Path, host: str, port: int, headless: bool) -> int:
             "CHAINLIT_HOST": host,
             "CHAINLIT_PORT": str(port),
             "FTDESIGN_PROJECT": str(project),
+            BROWSER_ENV: "1",  # model candidates confined to the models folder
             SECRET_ENV: ensure_secret(root),
         }
     )

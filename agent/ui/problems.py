@@ -17,6 +17,7 @@ import chainlit as cl
 
 from ftdesign.agent.ui.scope import AUTHOR, project
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.redact import redact
 
 F = TypeVar("F", bound=Callable[..., Awaitable[Any]])
 ERROR_LOG = "errors.log"
@@ -38,7 +39,7 @@ def log_crash(error: BaseException) -> str:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with path.open("a", encoding="utf-8") as log:
-            log.write("".join(traceback.format_exception(error)) + "\n")
+            log.write(redact("".join(traceback.format_exception(error))) + "\n")
         return str(path)
     except OSError:
         logger.exception("ftdesign ui: could not write %s", path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import chainlit as cl
 
 from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.model_text import without_images
 from ftdesign.agent.ui.review_view import review_markdown
 from ftdesign.agent.ui.scope import AUTHOR
 from ftdesign.agent.ui.stop_view import EXCERPTS, excerpts_markdown, fingerprint, stop_markdown
@@ -101,7 +102,7 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
     unchanged = cl.user_session.get(SHOWN) == fingerprint(stop)
     elements = stop_elements(stop)
     message = cl.Message(
-        content=stop_markdown(stop, answer_streamed, unchanged),
+        content=without_images(stop_markdown(stop, answer_streamed, unchanged)),
         author=AUTHOR,
         elements=[e for e in elements if e.display == "side"] if unchanged else elements,  # type: ignore[misc]
         actions=stop_actions(stop) + (review_actions(stop) if unchanged else []),
@@ -112,7 +113,7 @@ async def show_stop(stop: Stop, answer_streamed: bool = False) -> None:
     retire += [e for e in message.elements if e.display == "side"]  # type: ignore[misc]
     if stop.review is not None and not unchanged:
         panel = cl.Message(
-            content=review_markdown(stop.review, stop.title),
+            content=without_images(review_markdown(stop.review, stop.title)),
             author=AUTHOR,
             actions=review_actions(stop),
             metadata={REVIEW_MARK: stop.step},

@@ -13,6 +13,7 @@ import chainlit as cl
 
 from ftdesign.agent.events import Event
 from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.model_text import StreamGuard
 from ftdesign.agent.ui.problems import show_problem
 from ftdesign.agent.ui.scope import AUTHOR
 from ftdesign.agent.ui.stop_message import show_stop
@@ -41,13 +42,14 @@ async def stream_turn(events: AsyncIterator[Event]) -> Stop | None:
     """Show one run of the graph; return the stop it ended on (None when it did not stop)."""
     working = cl.Message(content="", author=AUTHOR)
     answer: cl.Message | None = None
+    guard = StreamGuard()  # model text: no image the browser would fetch
     stop: Stop | None = None
     async for event in events:
         if event.kind in ("progress", "reply"):
             await working.stream_token(progress_text(event))
         elif event.kind == "token":
             answer = answer or cl.Message(content="", author=AUTHOR)
-            await answer.stream_token(event.text)
+            await answer.stream_token(guard.feed(event.text))
         elif event.kind == "stop":
             stop = event.stop
         elif event.kind == "finished":

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from ftdesign.tools.artifacts import ARTIFACTS, kind_of
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.project_files import atomic_write
 
 UPLOADS = Path(".ftdesign") / "uploads"
 INTAKE = ".ftdesign/intake.yaml"
@@ -92,9 +93,7 @@ def waiting_dir(project: Path, thread: str) -> Path:
 
 def keep(project: Path, thread: str, files: dict[str, str]) -> None:
     for relpath, text in files.items():
-        target = waiting_dir(project, thread) / relpath
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        atomic_write(waiting_dir(project, thread) / relpath, text)
 
 
 def take(project: Path, thread: str, relpath: str) -> str | None:

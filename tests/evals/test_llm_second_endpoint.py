@@ -23,15 +23,15 @@ class Mood(BaseModel):
 @pytest.fixture
 def project(tmp_path, monkeypatch, second_server):
     """A project whose judge lives at the second server (file) and simulator too (env)."""
-    monkeypatch.setenv("FT_SECOND_KEY", second_server["key"])
+    monkeypatch.setenv("FT_SECOND_API_KEY", second_server["key"])
     (tmp_path / "ftdesign.toml").write_text(
         "[models.judge]\n"
         f'base_url = "{second_server["url"]}"\nmodel = "{second_server["model"]}"\n'
-        'api_key_env = "FT_SECOND_KEY"\nmax_tokens = 120\n'
+        'api_key_env = "FT_SECOND_API_KEY"\nmax_tokens = 120\n'
     )
     monkeypatch.setenv("FTDESIGN_SIMULATOR_BASE_URL", second_server["url"])
     monkeypatch.setenv("FTDESIGN_SIMULATOR_MODEL", second_server["model"])
-    monkeypatch.setenv("FTDESIGN_SIMULATOR_API_KEY_ENV", "FT_SECOND_KEY")
+    monkeypatch.setenv("FTDESIGN_SIMULATOR_API_KEY_ENV", "FT_SECOND_API_KEY")
     return tmp_path
 
 
@@ -74,7 +74,7 @@ def test_any_gguf_path_is_served_the_same_way(gemma_gguf, monkeypatch):
 
 
 def test_wrong_key_is_reported_without_leaking(project, monkeypatch):
-    monkeypatch.setenv("FT_SECOND_KEY", "wrong-key-123")
+    monkeypatch.setenv("FT_SECOND_API_KEY", "wrong-key-123")
     with pytest.raises(FtdesignError, match="HTTP 401|key was refused") as caught:
         complete("judge", "hi", project, max_tokens=4)
     assert "wrong-key-123" not in str(caught.value)

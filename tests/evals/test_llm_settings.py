@@ -46,6 +46,7 @@ def test_layers_apply_in_order(tmp_path, monkeypatch):
 
 def test_later_layer_switching_endpoint_kind_clears_the_other(tmp_path, monkeypatch):
     (tmp_path / "ftdesign.toml").write_text('[models.candidate]\ngguf = "/models/x.gguf"\n')
+    monkeypatch.setenv("FTDESIGN_MODELS_DIR", "/models")  # a project's gguf stays in there
     monkeypatch.setenv("FTDESIGN_CANDIDATE_BASE_URL", "http://127.0.0.1:9/v1")
     settings = load_role("candidate", tmp_path)
     assert settings.gguf is None and not settings.is_local

@@ -1,9 +1,14 @@
-"""The workshop's text: a card per criterion, one per example, and the judge's word on it."""
+"""The workshop's text: a card per criterion, one per example, and the judge's word on it.
+
+Examples, rubric text and the judge's evidence are model-written: every card passes
+through `without_images` (agent/ui/model_text.py) before it is shown.
+"""
 
 from __future__ import annotations
 
 from ftdesign.agent.ui.calibration.judging import subjective
 from ftdesign.agent.ui.calibration.workshop import Item, Workshop
+from ftdesign.agent.ui.model_text import without_images
 
 LABELS = {
     "PASS": "PASS",
@@ -59,12 +64,12 @@ def criterion_card(workshop: Workshop) -> str:
         f"**Examples:** {workshop.count_line(cid)}",
     ]
     lines += [example_line(n, item) for n, item in enumerate(kept, start=1)]
-    return "\n\n".join(lines)
+    return without_images("\n\n".join(lines))
 
 
 def example_card(item: Item, title: str) -> str:
     e = item.example
-    return (
+    return without_images(
         f"**{title}: {LABELS[e.type]}** (expected answer {e.expected_answer})\n\n"
         f"- **User:** {e.context}\n- **Assistant:** {e.response}\n- **Why:** {e.reasoning}"
     )
@@ -75,10 +80,10 @@ def check_card(item: Item) -> str:
     if check is None:
         return ""
     if check.verdict == "ERROR":
-        return f"⚠ The judge could not label this example: {check.evidence}"
+        return without_images(f"⚠ The judge could not label this example: {check.evidence}")
     if not item.disputed:
         return f"✔ The judge agrees: {check.verdict} for a {LABELS[e.type]} example."
-    return (
+    return without_images(
         f"⚠ **The judge disagrees.** It answered **{check.verdict}**, but the label"
         f" {LABELS[e.type]} expects {e.expected_answer}.\n\n**Judge's reasoning:**"
         f" {check.evidence or '(none given)'}\n\nThat usually means the criterion can be"

@@ -1,4 +1,9 @@
-"""The workshop saved per thread under `<project>/.ftdesign/ui/calibration/`."""
+"""The workshop saved per thread under `<project>/.ftdesign/ui/calibration/`.
+
+Saves are atomic (a crash leaves the old or the new file). A file that still cannot be
+read is never replaced silently: it is set aside next to itself and the user is told,
+since it holds examples they wrote by hand.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ftdesign.agent.ui.calibration.workshop import Workshop
+from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.project_files import atomic_write
 
 FOLDER = Path(".ftdesign") / "ui" / "calibration"
 
@@ -21,14 +28,20 @@ def load(project: Path, thread: str) -> Workshop | None:
         return None
     try:
         return Workshop.model_validate_json(path.read_text(encoding="utf-8"))
-    except (ValidationError, OSError):
-        return None  # an unreadable workshop is started again from the draft
+    except (ValidationError, OSError, UnicodeDecodeError) as error:
+        aside = path.with_name(f"{path.stem}.unreadable.json")
+        path.replace(aside)  # kept, so the next press starts afresh without losing it
+        reason = error.errors()[0]["msg"] if isinstance(error, ValidationError) else "unreadable"
+        raise FtdesignError(
+            f"the saved calibration workshop could not be read ({reason[:80]}); it was set"
+            f" aside as {aside.relative_to(project)} in the project.",
+            hint="press Calibration examples again to start over from the rubric draft;"
+            " examples in the set-aside file can be written back with Write my own",
+        ) from error
 
 
 def save(project: Path, thread: str, workshop: Workshop) -> None:
-    path = saved_path(project, thread)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(workshop.model_dump_json(), encoding="utf-8")
+    atomic_write(saved_path(project, thread), workshop.model_dump_json())
 
 
 def discard(project: Path, thread: str) -> None:

@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.schemas.rubric import CalibrationExample, Criterion, Rubric
+from ftdesign.tools.yaml_load import brief, load_yaml
 
 TARGET = (3, 8)  # calibration examples per criterion the validators ask for
 FLIP = {
@@ -123,9 +124,9 @@ class Workshop(BaseModel):
 
 def parse_rubric(text: str) -> Rubric:
     try:
-        return Rubric.from_data(yaml.safe_load(text))
-    except (yaml.YAMLError, ValidationError, ValueError) as error:
-        first = str(error).splitlines()[0]
+        return Rubric.from_data(load_yaml(text, "config/rubric.yaml"))
+    except (FtdesignError, ValidationError, ValueError) as error:
+        first = brief(error) if isinstance(error, ValidationError) else str(error)[:200]
         raise FtdesignError(
             f"config/rubric.yaml: the draft does not parse ({first}).",
             hint="fix the rubric (Edit or a change request) first",
