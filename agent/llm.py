@@ -49,7 +49,9 @@ def describe(ctx: AgentContext, role: str = "agent") -> ModelUse:
 
     settings = load_role(role, ctx.project)  # type: ignore[arg-type]
     if not settings.is_local:
-        return ModelUse(role, f"{settings.model} at {redact(str(settings.base_url))}", embedded=False)
+        return ModelUse(
+            role, f"{settings.model} at {redact(str(settings.base_url))}", embedded=False
+        )
     if settings.gguf is not None:
         return ModelUse(role, f"{settings.gguf.name} (local llama.cpp)", embedded=False)
     return ModelUse(role, embedded_gguf_path().stem, embedded=True)
