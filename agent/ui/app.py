@@ -12,15 +12,17 @@ from typing import Any
 
 import chainlit as cl
 
-from ftdesign.agent.ui import auth, buttons, chat, conversation, store
+from ftdesign.agent.ui import auth, buttons, chat, conversation, edge, store
 from ftdesign.agent.ui.calibration import examples, handlers
 from ftdesign.agent.ui.problems import guarded
-from ftdesign.agent.ui.scope import project
+from ftdesign.agent.ui.scope import root
+
+edge.install()  # ids, Host, Origin and token checks before Chainlit sees a request
 
 
 @cl.data_layer
 def history() -> store.HistoryStore:
-    return store.open_store(project())
+    return store.open_store(root())  # one history for everyone; Chainlit keeps each user's own
 
 
 if auth.password_required():
@@ -33,8 +35,9 @@ if auth.password_required():
 else:
 
     @cl.header_auth_callback
-    async def local_login(headers: Any) -> cl.User:
-        return cl.User(**auth.local_identity())
+    async def local_login(headers: Any) -> cl.User | None:
+        identity = auth.local_identity(headers)  # only with this launch's key
+        return cl.User(**identity) if identity else None
 
 
 @cl.on_chat_start

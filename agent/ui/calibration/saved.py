@@ -1,4 +1,8 @@
-"""The workshop saved per thread under `<project>/.ftdesign/ui/calibration/`."""
+"""The workshop saved per thread under `<project>/.ftdesign/ui/calibration/`.
+
+The file is named by a digest of the thread id, and its resolved path must stay in that
+folder, so no id (`../../x`) can name another file to read, write or delete.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +11,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ftdesign.agent.ui.calibration.workshop import Workshop
+from ftdesign.agent.ui.scope import folder_key, inside
 
 FOLDER = Path(".ftdesign") / "ui" / "calibration"
 
 
 def saved_path(project: Path, thread: str) -> Path:
-    return project / FOLDER / f"{thread}.json"
+    return inside(project / FOLDER, f"{folder_key(thread)}.json")
 
 
 def load(project: Path, thread: str) -> Workshop | None:
