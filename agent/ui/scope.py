@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import uuid
 from pathlib import Path
 
@@ -74,7 +75,11 @@ def project() -> Path:
     if user is None:  # shared mode always has a logged-in user; refuse rather than guess
         raise FtdesignError("no signed-in person for this chat; sign in again.")
     folder = person_folder(base, user.identifier)
-    folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir():
+        folder.mkdir(parents=True)
+        settings = base / "ftdesign.toml"  # the team's model settings start each folder
+        if settings.is_file():
+            shutil.copyfile(settings, folder / settings.name)
     return folder
 
 
