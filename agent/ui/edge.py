@@ -65,7 +65,7 @@ def check_ids(auth_payload: Any) -> None:
     if not isinstance(auth_payload, dict) or canonical_id(auth_payload.get("sessionId")) is None:
         raise ConnectionRefusedError("session id must be a UUID")
     thread = auth_payload.get("threadId")
-    if thread is not None and canonical_id(thread) is None:
+    if thread not in (None, "") and canonical_id(thread) is None:  # "" is a new chat
         raise ConnectionRefusedError("thread id must be a UUID")
 
 

@@ -79,21 +79,30 @@ class Server:
         """A connected Socket.IO client; raises socketio.exceptions.ConnectionError if refused."""
         sio = socketio.Client(reconnection=False)
         cookie = {"Cookie": f"access_token={token}"} if token else {}
-        sio.connect(
-            self.url,
-            socketio_path="/ws/socket.io",
-            transports=["polling"],  # the same handshake and checks
-            auth=auth,
-            headers={**cookie, "Origin": self.url, **headers},
-            wait_timeout=10,
-        )
+        try:
+            sio.connect(
+                self.url,
+                socketio_path="/ws/socket.io",
+                transports=["polling"],  # the same handshake and checks
+                auth=auth,
+                headers={**cookie, "Origin": self.url, **headers},
+                wait_timeout=10,
+            )
+        except socketio.exceptions.ConnectionError:
+            close(sio)
+            raise
         return sio
+
+
+def close(sio: socketio.Client) -> None:
+    """Drop the connection at once (a polite disconnect waits out a 25 s long poll)."""
+    sio.eio.disconnect(abort=True)
 
 
 def session_auth(session_id: str, thread_id: str | None = None) -> dict:
     return {
         "sessionId": session_id,
-        "threadId": thread_id,
+        "threadId": thread_id or "",  # what Chainlit's page sends for a new chat
         "clientType": "webapp",
         "userEnv": "{}",
         "chatProfile": None,

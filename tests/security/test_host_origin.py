@@ -11,7 +11,7 @@ import uuid
 import httpx
 import pytest
 import socketio
-from security_server import KEY, session_auth
+from security_server import KEY, close, session_auth
 
 from ftdesign.agent.cli import main
 
@@ -49,7 +49,7 @@ def test_a_socket_from_another_origin_is_refused(local_app):
         local_app.socket(token, session_auth(str(uuid.uuid4())), Origin="http://evil.example")
     own = local_app.socket(token, session_auth(str(uuid.uuid4())))
     assert own.connected
-    own.disconnect()
+    close(own)
 
 
 def test_a_state_changing_request_from_another_origin_is_refused(local_app):

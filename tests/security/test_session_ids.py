@@ -11,7 +11,7 @@ import uuid
 
 import pytest
 import socketio
-from security_server import session_auth
+from security_server import close, session_auth
 
 
 @pytest.mark.parametrize("hostile", ["{victim}", "../../victim", "not-a-uuid", ""])
@@ -28,7 +28,7 @@ def test_a_path_as_session_id_is_refused_and_nothing_is_deleted(local_app, tmp_p
         refused = False
         sio.emit("clear_session")
         time.sleep(1)
-        sio.disconnect()
+        close(sio)
     assert (victim / "inside").is_dir(), "the folder named by the session id was deleted"
     assert refused
 
@@ -42,4 +42,4 @@ def test_a_path_as_thread_id_is_refused(local_app):
 def test_a_uuid_session_still_connects(local_app):
     sio = local_app.socket(local_app.local_token(), session_auth(str(uuid.uuid4())))
     assert sio.connected
-    sio.disconnect()
+    close(sio)
