@@ -8,7 +8,7 @@ import pytest
 from security_server import Server
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # one server for every probe of local mode
 def local_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     server = Server(tmp_path_factory.mktemp("local") / "project")
     yield server

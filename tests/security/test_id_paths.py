@@ -24,6 +24,8 @@ def project(tmp_path: Path) -> Path:
     folder = tmp_path / "work" / "project"
     (folder / "config").mkdir(parents=True)
     (folder / "config" / "rubric.yaml").write_text("approved: true\n")
+    (folder / ".ftdesign" / "uploads").mkdir(parents=True)  # there after any upload
+    (folder / ".ftdesign" / "ui" / "calibration").mkdir(parents=True)  # after any workshop
     return folder
 
 
