@@ -14,17 +14,19 @@ import chainlit as cl
 from chainlit.server import app as server
 from chainlit.types import ThreadDict
 
-from ftdesign.agent.ui import auth, buttons, chat, conversation, headers, store
+from ftdesign.agent.ui import auth, buttons, chat, conversation, edge, headers, store
 from ftdesign.agent.ui.calibration import examples, handlers
 from ftdesign.agent.ui.problems import guarded
-from ftdesign.agent.ui.scope import project
+from ftdesign.agent.ui.scope import root
+
+edge.install()  # ids, Host, Origin and token checks before Chainlit sees a request
 
 headers.install(server)  # CSP: no remote images in model text (agent/ui/headers.py)
 
 
 @cl.data_layer
 def history() -> store.HistoryStore:
-    return store.open_store(project())
+    return store.open_store(root())  # one history for everyone; Chainlit keeps each user's own
 
 
 if auth.password_required():
@@ -37,8 +39,9 @@ if auth.password_required():
 else:
 
     @cl.header_auth_callback
-    async def local_login(headers: Any) -> cl.User:
-        return cl.User(**auth.local_identity())
+    async def local_login(headers: Any) -> cl.User | None:
+        identity = auth.local_identity(headers)  # only with this launch's key
+        return cl.User(**identity) if identity else None
 
 
 @cl.on_chat_start

@@ -1,43 +1,92 @@
-"""Who is using the app: a local user without a login, or password login when shared.
+"""Who is using the app: the owner on their own machine, or a person from the users file.
 
-Chainlit keeps chat history only for an authenticated user. On one's own machine a
-header-auth callback that always answers with the same local user gives history
-without a login page. Setting FTDESIGN_UI_PASSWORD switches to Chainlit's password
-login (every name with the shared password becomes its own user, with its own
-sessions); CHAINLIT_AUTH_SECRET then signs the session cookies.
+Chainlit keeps chat history only for an authenticated user. Locally, `ftdesign ui` makes a
+fresh key at each launch and opens the browser at `/ftdesign/open?key=...`; agent/ui/edge.py
+turns that into a cookie, and the header-auth callback here signs in the `local` user only
+when the cookie holds this launch's key (another local account or a web page cannot).
+With a users file (agent/ui/users.py) Chainlit's password login is used instead, one
+credential per person. Every token names the credential it was issued for; edge.py refuses
+a token whose credential has changed since. CHAINLIT_AUTH_SECRET signs the tokens.
 """
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import os
 import secrets
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-PASSWORD_ENV = "FTDESIGN_UI_PASSWORD"
+from ftdesign.agent.ui import users
+from ftdesign.agent.ui.scope import root
+
+PASSWORD_ENV = "FTDESIGN_UI_PASSWORD"  # the old shared password: refused at launch now
 SECRET_ENV = "CHAINLIT_AUTH_SECRET"
+LAUNCH_KEY_ENV = "FTDESIGN_UI_KEY"
+LAUNCH_COOKIE = "ftdesign_launch"
 LOCAL_USER = "local"
 NAME_LIMIT = 64
+THROTTLE = users.Throttle()
 
 
 def password_required() -> bool:
-    return bool(os.environ.get(PASSWORD_ENV, "").strip())
+    return users.shared_mode(root())
 
 
-def local_identity() -> dict[str, Any]:
-    return {"identifier": LOCAL_USER, "metadata": {"provider": "local"}}
+def launch_key() -> str:
+    """This launch's key: given by `ftdesign ui` (or a test), made here otherwise."""
+    key = os.environ.get(LAUNCH_KEY_ENV, "").strip()
+    if not key:
+        key = os.environ[LAUNCH_KEY_ENV] = secrets.token_urlsafe(32)
+    return key
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def cookie_value(header: str, name: str) -> str | None:
+    for part in header.split(";"):
+        key, _, value = part.strip().partition("=")
+        if key == name:
+            return value
+    return None
+
+
+def local_identity(headers: Mapping[str, str] | None = None) -> dict[str, Any] | None:
+    """The local user when the request carries this launch's key (as a cookie), else None."""
+    given = cookie_value((headers or {}).get("cookie", ""), LAUNCH_COOKIE) or ""
+    if not hmac.compare_digest(given.encode(), launch_key().encode()):
+        return None
+    credential = _digest(launch_key())
+    return {"identifier": LOCAL_USER, "metadata": {"provider": "local", "credential": credential}}
 
 
 def password_identity(username: str, password: str) -> dict[str, Any] | None:
-    """The user for a name and the shared password, or None when either is wrong."""
-    expected = os.environ.get(PASSWORD_ENV, "").strip()
-    name = " ".join(username.split())[:NAME_LIMIT]
-    if not expected or not name:
+    """The person for a name and their own password, or None (also when throttled)."""
+    name = username.strip()[:NAME_LIMIT]
+    if not name or not THROTTLE.allowed(name):
         return None
-    if not hmac.compare_digest(password.encode(), expected.encode()):
+    credential = users.verify(root(), name, password)
+    if credential is None:
+        THROTTLE.failed(name)
         return None
-    return {"identifier": name, "metadata": {"provider": "password"}}
+    return {"identifier": name, "metadata": {"provider": "password", "credential": credential}}
+
+
+def token_still_valid(claims: Mapping[str, Any]) -> bool:
+    """Whether a decoded token's credential is still the current one for its user."""
+    metadata = claims.get("metadata") or {}
+    name, credential = claims.get("identifier"), metadata.get("credential")
+    if not isinstance(name, str) or not isinstance(credential, str):
+        return False
+    if users.shared_mode(root()):
+        current = users.current_fingerprint(root(), name) if name != LOCAL_USER else None
+    else:
+        current = _digest(launch_key()) if name == LOCAL_USER else None
+    return current is not None and hmac.compare_digest(current, credential)
 
 
 def ensure_secret(folder: Path) -> str:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from ftdesign.agent.ui import conversation
+from ftdesign.agent.ui import conversation, writers
 from ftdesign.agent.ui.adoption import paste_text
 from ftdesign.agent.ui.download import build_zip, open_drafts
-from ftdesign.agent.ui.scope import AUTHOR, project
+from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
 from ftdesign.agent.ui.stop_view import GATE_NAMES
 
 ASKS = {
@@ -23,8 +23,27 @@ ASKS = {
 STEP_NAMES = {"intake": "Intake", **GATE_NAMES}
 
 
+OVERWRITE = "ftd_overwrite_ok"
+
+
 async def approve(action: cl.Action) -> None:
+    stop, _ = await conversation.peek()
+    paths = writers.paths_of(stop.drafts) if stop is not None else []
+    clashes = writers.conflicts(project(), thread_id(), paths)
+    if clashes and cl.user_session.get(OVERWRITE) != clashes:
+        cl.user_session.set(OVERWRITE, clashes)  # the second click is the deliberate one
+        listed = ", ".join(f"`{p}`" for p in clashes)
+        await cl.Message(
+            content=f"{listed} changed since this chat last wrote it (another chat approved"
+            " it, or it was edited on disk). Approving would overwrite that version. Press"
+            " **Approve** again to overwrite it, or download the project first to keep it.",
+            author=AUTHOR,
+        ).send()
+        return
+    cl.user_session.set(OVERWRITE, None)
+    before = writers.snapshot(project(), paths)
     await conversation.reply({"action": "approve"}, expect=action.payload.get("step"))
+    writers.record(project(), thread_id(), before)
 
 
 async def apply(action: cl.Action) -> None:

@@ -7,6 +7,7 @@ agent, unless a button asked for words (a change request, a reason to skip).
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,8 @@ async def receive_files(message: cl.Message) -> list[str]:
         if not path:
             continue
         try:
-            files = uploads.read_upload(Path(path), element.name)
+            # Off the event loop: a large or hostile zip must not stall every other chat.
+            files = await asyncio.to_thread(uploads.read_upload, Path(path), element.name)
         except FtdesignError as error:  # one bad file does not lose the others or the text
             await show_problem(error.message, error.hint)
             continue

@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-import sys
 from pathlib import Path
 from typing import Any
 
 from ftdesign.agent.ui.auth import PASSWORD_ENV
+from ftdesign.agent.ui.users import shared_mode
+from ftdesign.agent.ui.users_command import add_users_parser
 from ftdesign.tools.errors import FtdesignError
 
 DEFAULT_PORT = 8000
@@ -25,7 +26,15 @@ def add_parser(subparsers: Any) -> None:
     ui.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     ui.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     ui.add_argument("--headless", action="store_true", help="do not open a browser tab")
+    ui.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a name people reach a shared app by (e.g. behind a TLS proxy); repeatable",
+    )
     ui.set_defaults(handler=ui_command)
+    add_users_parser(subparsers)
 
 
 def check_port(host: str, port: int) -> None:
@@ -45,17 +54,32 @@ def check_port(host: str, port: int) -> None:
 
 
 def ui_command(args: argparse.Namespace) -> int:
-    from ftdesign.agent.ui.launch import serve
+    from ftdesign.agent.ui.launch import open_link, serve
 
     project = args.project.expanduser().resolve()
     if project.exists() and not project.is_dir():
         raise FtdesignError(f"--project {project}: is a file, not a folder.")
     check_port(args.host, args.port)
-    if args.host not in ("127.0.0.1", "localhost", "::1") and not os.environ.get(PASSWORD_ENV):
-        print(  # noqa: T201 - a command's own output
-            f"ftdesign ui: warning: listening on {args.host} without a password; anyone who"
-            f" can reach it can use it. Set {PASSWORD_ENV} (see chainlit.md).",
-            file=sys.stderr,
+    check_login(project, args.host)
+    names = tuple(name.strip().lower() for name in args.allow_host if name.strip())
+    if shared_mode(project):
+        address = f"http://{args.host}:{args.port}  (sign in with your own name and password)"
+    else:
+        address = f"{open_link(args.port)}  (this launch's link; the bare address has no login)"
+    print(f"ftdesign ui: {address}\n  project {project}; Ctrl+C stops")  # noqa: T201
+    return serve(project, args.host, args.port, args.headless, names)
+
+
+def check_login(project: Path, host: str) -> None:
+    """Refuse the old shared password, and any address beyond this machine without logins."""
+    if os.environ.get(PASSWORD_ENV) is not None:
+        raise FtdesignError(
+            f"{PASSWORD_ENV} is set: one shared password is no longer supported.",
+            hint="unset it and give each person a login: ftdesign users add NAME",
         )
-    print(f"ftdesign ui: http://{args.host}:{args.port}  (project {project}; Ctrl+C stops)")  # noqa: T201
-    return serve(project, args.host, args.port, args.headless)
+    if host not in ("127.0.0.1", "localhost", "::1") and not shared_mode(project):
+        raise FtdesignError(
+            f"--host {host}: others could reach the app, and it has no logins.",
+            hint=f"add people first (ftdesign users add NAME --project {project}), or use"
+            " --host 127.0.0.1",
+        )

@@ -2,8 +2,9 @@
 
 Approved artifacts are in the project folder already. Drafts not yet approved exist
 only in the session's state; they go under `drafts/` in the zip so nothing in the
-seed's layout is ever a draft by mistake. The app's own bookkeeping (checkpoints,
-chat history, uploads) stays out.
+seed's layout is ever a draft by mistake. Only the seed's artifacts and the design's
+own record (intake, decision log, earlier versions) go in: never whatever else sits in
+the folder (`.env`, `.git/`, `ftdesign.toml`, checkpoints, chat history, uploads).
 """
 
 from __future__ import annotations
@@ -13,8 +14,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ftdesign.agent.state import DesignState
+from ftdesign.tools.artifacts import ARTIFACTS
 
-LEFT_OUT = (".ftdesign/checkpoints", ".ftdesign/ui", ".ftdesign/uploads", ".ftdesign/errors.log")
+INCLUDED = {a.path for a in ARTIFACTS.values()} | {
+    ".ftdesign/intake.yaml",
+    ".ftdesign/decisions.jsonl",
+}
+INCLUDED_FOLDERS = (".ftdesign/history/",)  # earlier versions of the artifacts
 MAX_MEMBER = 50_000_000  # a stray model file in the folder is not part of the design
 
 
@@ -29,11 +35,15 @@ def open_drafts(state: DesignState | None) -> dict[str, str]:
     }
 
 
+def _included(relative: str) -> bool:
+    return relative in INCLUDED or relative.startswith(INCLUDED_FOLDERS)
+
+
 def project_files(project: Path) -> list[Path]:
     found = []
     for path in sorted(project.rglob("*")):
         relative = path.relative_to(project).as_posix()
-        if path.is_file() and not relative.startswith(LEFT_OUT) and not path.is_symlink():
+        if _included(relative) and path.is_file() and not path.is_symlink():
             if path.stat().st_size <= MAX_MEMBER:
                 found.append(path)
     return found

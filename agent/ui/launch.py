@@ -14,10 +14,14 @@ import os
 import re
 import shutil
 import sys
+import threading
+import urllib.request
+import webbrowser
 from pathlib import Path
 
 from ftdesign.agent.context import BROWSER_ENV
-from ftdesign.agent.ui.auth import SECRET_ENV, ensure_secret
+from ftdesign.agent.ui.auth import LAUNCH_KEY_ENV, SECRET_ENV, ensure_secret, launch_key
+from ftdesign.agent.ui.edge import HOSTS_ENV, OPEN_PATH
 from ftdesign.tools.errors import FtdesignError
 
 PACKAGE = Path(__file__).resolve().parent
@@ -37,13 +41,12 @@ def _copy_text(source: Path, target: Path, fallback: str | None = None) -> None:
         target.write_text(fallback, encoding="utf-8")
 
 
-def allowed_origins(host: str, port: int) -> list[str]:
-    """Web pages that may call the app: only its own addresses when it listens locally, so
-    another site open in the same browser cannot read the auto-signed-in user's sessions.
-    A shared deployment keeps Chainlit's default and relies on its password login."""
-    if host not in LOOPBACK:
-        return ["*"]
-    return [f"http://{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")]
+def allowed_origins(host: str, port: int, names: tuple[str, ...] = ()) -> list[str]:
+    """Web pages that may call the app: its own addresses only, so another site open in the
+    same browser cannot use the signed-in session. A shared app adds the names it is
+    reached by (`--allow-host`, e.g. behind a reverse proxy with TLS)."""
+    local = [f"http://{name}:{port}" for name in ("127.0.0.1", "localhost", "[::1]")]
+    return local + [f"{scheme}://{name}" for name in names for scheme in ("https", "http")]
 
 
 def _set_origins(config: Path, origins: list[str]) -> None:
@@ -53,13 +56,15 @@ def _set_origins(config: Path, origins: list[str]) -> None:
         config.write_text(text, encoding="utf-8")
 
 
-def prepare_root(project: Path, host: str = "127.0.0.1", port: int = 8000) -> Path:
+def prepare_root(
+    project: Path, host: str = "127.0.0.1", port: int = 8000, names: tuple[str, ...] = ()
+) -> Path:
     """The Chainlit root for a project, with our settings, welcome page and elements."""
     root = project / UI_DIR
     try:
         _copy_text(REPO / "chainlit.md", root / "chainlit.md", WELCOME_FALLBACK)
         _copy_text(REPO / ".chainlit" / "config.toml", root / ".chainlit" / "config.toml")
-        _set_origins(root / ".chainlit" / "config.toml", allowed_origins(host, port))
+        _set_origins(root / ".chainlit" / "config.toml", allowed_origins(host, port, names))
         public = root / "public"
         (public / "elements").mkdir(parents=True, exist_ok=True)
         (public / "theme.json").write_text(json.dumps(THEME), encoding="utf-8")
@@ -89,10 +94,28 @@ def warm_up(project: Path) -> None:
         print(f"ftdesign ui: {problem}", file=sys.stderr)  # noqa: T201
 
 
-def serve(project: Path, host: str, port: int, headless: bool) -> int:
+def open_link(port: int) -> str:
+    """The local address with this launch's key: the only way in without a login."""
+    return f"http://127.0.0.1:{port}{OPEN_PATH}?key={launch_key()}"
+
+
+def _open_when_ready(url: str, port: int) -> None:
+    def wait_then_open() -> None:
+        for _ in range(240):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
+                    webbrowser.open(url)
+                    return
+            except OSError:
+                threading.Event().wait(0.5)
+
+    threading.Thread(target=wait_then_open, daemon=True).start()
+
+
+def serve(project: Path, host: str, port: int, headless: bool, names: tuple[str, ...] = ()) -> int:
     """Run the app until interrupted; Chainlit is imported only here (it reads its root)."""
     project.mkdir(parents=True, exist_ok=True)
-    root = prepare_root(project, host, port)
+    root = prepare_root(project, host, port, names)
     os.environ.update(
         {
             "CHAINLIT_APP_ROOT": str(root),
@@ -100,6 +123,8 @@ def serve(project: Path, host: str, port: int, headless: bool) -> int:
             "CHAINLIT_PORT": str(port),
             "FTDESIGN_PROJECT": str(project),
             BROWSER_ENV: "1",  # model candidates confined to the models folder
+            HOSTS_ENV: ",".join(names),
+            LAUNCH_KEY_ENV: launch_key(),
             SECRET_ENV: ensure_secret(root),
         }
     )
@@ -107,6 +132,8 @@ def serve(project: Path, host: str, port: int, headless: bool) -> int:
     from chainlit.cli import run_chainlit
     from chainlit.config import config
 
-    config.run.headless = headless
+    config.run.headless = True  # Chainlit would open the bare address, which has no key
+    if not headless and host in LOOPBACK:
+        _open_when_ready(open_link(port), port)
     run_chainlit(str(PACKAGE / "app.py"))
     return 0

@@ -42,8 +42,10 @@ def test_app_folder_lives_in_the_project_with_our_settings(tmp_path):
     assert settings["features"]["edit_message"] is False
     assert "http://127.0.0.1:8123" in settings["project"]["allow_origins"]
     assert "*" not in settings["project"]["allow_origins"]  # other sites may not call in
-    shared = prepare_root(tmp_path, "0.0.0.0", 8123) / ".chainlit" / "config.toml"
-    assert tomllib.loads(shared.read_text(encoding="utf-8"))["project"]["allow_origins"] == ["*"]
+    shared = prepare_root(tmp_path, "0.0.0.0", 8123, ("design.example",)) / ".chainlit"
+    origins = tomllib.loads((shared / "config.toml").read_text(encoding="utf-8"))["project"]
+    assert "https://design.example" in origins["allow_origins"]  # its own name, never "*"
+    assert "*" not in origins["allow_origins"]
     assert settings["meta"]["generated_by"] > "0.3.0"  # Chainlit refuses older files
     assert json.loads((root / "public" / "theme.json").read_text()) == {"custom_fonts": []}
     assert {p.name for p in (root / "public" / "elements").iterdir()} >= {
@@ -52,16 +54,22 @@ def test_app_folder_lives_in_the_project_with_our_settings(tmp_path):
     }
 
 
-def test_local_user_without_password_and_password_login_when_set(monkeypatch):
-    monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
+def test_local_user_with_the_launch_key_and_password_login_with_a_users_file(tmp_path, monkeypatch):
+    from ftdesign.agent.ui import users
+
+    monkeypatch.setenv("FTDESIGN_PROJECT", str(tmp_path))
+    monkeypatch.setenv(auth.LAUNCH_KEY_ENV, "this-launch")
     assert not auth.password_required()
-    assert auth.local_identity()["identifier"] == "local"
+    assert auth.local_identity({}) is None  # no key, no user
+    assert auth.local_identity({"cookie": f"{auth.LAUNCH_COOKIE}=guess"}) is None
+    local = auth.local_identity({"cookie": f"a=b; {auth.LAUNCH_COOKIE}=this-launch"})
+    assert local["identifier"] == "local"
     assert auth.password_identity("ana", "anything") is None
-    monkeypatch.setenv(auth.PASSWORD_ENV, "long passphrase")
+    users.add(tmp_path, "ana", "a long passphrase")
     assert auth.password_required()
-    assert auth.password_identity("  Ana  B ", "long passphrase")["identifier"] == "Ana B"
+    assert auth.password_identity(" ana ", "a long passphrase")["identifier"] == "ana"
     assert auth.password_identity("ana", "wrong") is None
-    assert auth.password_identity("   ", "long passphrase") is None
+    assert auth.password_identity("local", "a long passphrase") is None
 
 
 def test_signing_secret_is_generated_once_and_private(tmp_path, monkeypatch):

@@ -45,6 +45,7 @@ DOMAIN = "customer support for a SaaS billing product, runs offline on a laptop"
 OTHER_DOMAIN = "a maths tutor for 12 year olds"
 UPLOADED_DOMAIN = "a tutor for adults learning Welsh"
 STEP_TIMEOUT = 600_000  # ms for one step of the embedded model (drafting and the review)
+LAUNCH_KEY = "browser-test-launch-key"  # what `ftdesign ui` would put in the link it opens
 
 
 def free_port() -> int:
@@ -57,7 +58,8 @@ class App:
     """`ftdesign ui --headless` on a project folder, restartable on the same port."""
 
     def __init__(self, project: Path, log: Path, **env: str) -> None:
-        self.project, self.log, self.port, self.env = project, log, free_port(), env
+        self.project, self.log, self.port = project, log, free_port()
+        self.env = {"FTDESIGN_UI_KEY": LAUNCH_KEY, **env}
         self.url = f"http://127.0.0.1:{self.port}"
         self.process: subprocess.Popen | None = None
 
@@ -133,7 +135,7 @@ def open_page(browser: Browser, app: App, blocked: list[str]) -> Page:
 
     page = browser.new_context(viewport={"width": 1280, "height": 1000}).new_page()
     page.route("**/*", only_local)
-    page.goto(app.url)
+    page.goto(f"{app.url}/ftdesign/open?key={LAUNCH_KEY}")  # local mode's door
     # The welcome comes over the chat's socket: before it, Chainlit drops typed messages
     # and uploads, as its composer is disabled until the socket connects.
     expect(page.get_by_text("Describe the assistant you want to fine-tune")).to_be_visible(
@@ -290,9 +292,10 @@ def test_an_uploaded_project_continues_and_downloads(app: App, browser: Browser,
 
 
 def test_password_login_for_shared_use(tmp_path, browser: Browser) -> None:
-    shared = App(
-        tmp_path / "project", tmp_path / "ui.log", FTDESIGN_UI_PASSWORD="a long passphrase"
-    )
+    from ftdesign.agent.ui import users
+
+    users.add(tmp_path / "project", "ana", "a long passphrase")
+    shared = App(tmp_path / "project", tmp_path / "ui.log")
     shared.start()
     try:
         page = browser.new_context().new_page()

@@ -2,7 +2,8 @@
 
 Saves are atomic (a crash leaves the old or the new file). A file that still cannot be
 read is never replaced silently: it is set aside next to itself and the user is told,
-since it holds examples they wrote by hand.
+since it holds examples they wrote by hand. The file is named by a digest of the thread id
+and must resolve inside its folder, so no id (`../../x`) can name another file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ftdesign.agent.ui.calibration.workshop import Workshop
+from ftdesign.agent.ui.scope import folder_key, inside
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.project_files import atomic_write
 
@@ -19,7 +21,7 @@ FOLDER = Path(".ftdesign") / "ui" / "calibration"
 
 
 def saved_path(project: Path, thread: str) -> Path:
-    return project / FOLDER / f"{thread}.json"
+    return inside(project / FOLDER, f"{folder_key(thread)}.json")
 
 
 def load(project: Path, thread: str) -> Workshop | None:
