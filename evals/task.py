@@ -27,6 +27,7 @@ from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat
 from ftdesign.evals.writeup import RunOutput, write_outputs
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.fit_for_use import require_fit_for_eval
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 
@@ -58,6 +59,7 @@ async def arun_eval(
     for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
         if value < 1:
             raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
+    require_fit_for_eval(Path(project))
     proj = load_project(Path(project))
     overrides = role_overrides(model, judge)
     settings = run_settings(

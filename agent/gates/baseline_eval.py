@@ -79,6 +79,9 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
         write({"kind": "progress", "text": f"{step.stage}: {step.done}/{step.total}{detail}"})
 
     try:
+        from ftdesign.tools.fit_for_use import require_fit_for_eval
+
+        require_fit_for_eval(ctx.project)  # even a test's runner: no model on broken inputs
         output = await runner(
             ctx.project,
             scenarios=settings.scenarios,
