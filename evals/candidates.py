@@ -28,6 +28,7 @@ class CandidatePick:
     label: str
     chosen_by: str
     settings: dict[str, Any] = field(default_factory=dict)
+    position: int | None = None  # index in model-choice.md's list, for `chosen: N`
 
 
 def _from_flag(value: str | Path) -> CandidatePick:
@@ -66,7 +67,9 @@ def _from_choice(project: Path) -> list[CandidatePick]:
                 " `candidates: [...]`), or pass --model PATH.gguf",
             )
         mark = "chosen" if entry.chosen else "also listed"
-        picks.append(CandidatePick(entry.label, f"model-choice.md ({mark})", settings))
+        picks.append(
+            CandidatePick(entry.label, f"model-choice.md ({mark})", settings, entry.position)
+        )
     return picks
 
 

@@ -30,6 +30,7 @@ class ChoiceEntry:
     where: str
     model: str | None = None
     chosen: bool = False
+    position: int = 0  # 0-based place in the list: gate 1's `chosen: N` counts the same way
 
     @property
     def is_endpoint(self) -> bool:
@@ -74,10 +75,10 @@ def parse_entries(text: str) -> list[ChoiceEntry]:
         match = _ENTRY.match(line)
         if match and _is_model(match.group(1)):
             where, model, rest = match.groups()
-            entries.append(ChoiceEntry(where, model, CHOSEN_MARK in rest))
+            entries.append(ChoiceEntry(where, model, CHOSEN_MARK in rest, len(entries)))
     if not entries:
         named = [t for t in _TOKEN.findall(_section(text, "Chosen model")) if _is_model(t)]
         entries = [ChoiceEntry(named[0], chosen=True)] if named else []
     if entries and not any(e.chosen for e in entries):
-        entries[0] = ChoiceEntry(entries[0].where, entries[0].model, True)
+        entries[0] = ChoiceEntry(entries[0].where, entries[0].model, True, 0)
     return sorted(entries, key=lambda e: not e.chosen)

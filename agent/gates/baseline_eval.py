@@ -56,11 +56,11 @@ def settings_of(state: DesignState, ctx: AgentContext) -> EvalSettings:
 
 
 def _harness() -> Callable[..., Awaitable[Any]] | None:
-    try:
-        from ftdesign.evals.task import arun_eval
+    try:  # every candidate model-choice.md lists, side by side when there are several
+        from ftdesign.evals.multi_run import arun_candidates
     except ImportError:
         return None
-    return arun_eval
+    return arun_candidates
 
 
 async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:

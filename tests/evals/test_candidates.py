@@ -30,7 +30,10 @@ def test_the_chosen_entry_comes_first_and_round_trips(ggufs: tuple[Path, Path]) 
         ChoiceEntry("https://host.example/v1", "big-model", chosen=True),
     ]
     parsed = parse_entries("## Candidates\n\n" + render_entries(entries))
-    assert parsed == [entries[1], entries[0]]
+    assert [(e.where, e.chosen, e.position) for e in parsed] == [
+        ("https://host.example/v1", True, 1),
+        (str(ggufs[1]), False, 0),
+    ]
     assert parsed[0].role_settings(Path(".")) == {
         "base_url": "https://host.example/v1",
         "model": "big-model",
@@ -50,7 +53,7 @@ def test_precedence(tmp_path: Path, ggufs: tuple[Path, Path], monkeypatch) -> No
     assert "embedded default" in embedded.chosen_by and embedded.settings == {}
     _choice(tmp_path, ChoiceEntry(str(ggufs[1])), ChoiceEntry(str(ggufs[0]), chosen=True))
     picks = resolve_candidates(tmp_path)
-    assert [p.label for p in picks] == ["gemma", "smol"]
+    assert [(p.label, p.position) for p in picks] == [("gemma", 1), ("smol", 0)]
     assert picks[0].chosen_by == "model-choice.md (chosen)"
     assert picks[0].settings == {"gguf": ggufs[0]}
     (tmp_path / "ftdesign.toml").write_text(f'[models.candidate]\ngguf = "{ggufs[1]}"\n')
