@@ -3,20 +3,21 @@
 Each candidate is an ordinary resumable run of evals.task with the same scenarios,
 seed and turns; only the candidate role differs. The chosen candidate runs last, so
 the report left in the project is its own, followed by the side-by-side table. A
-machine-readable copy of the table (side-by-side.json) lets model-choice.md be
-filled from it (evals/evidence.py) without parsing Markdown.
+machine-readable copy of the table (side-by-side.json) fills model-choice.md's
+measured rows (evals/evidence.py), now and whenever gate 1 re-renders the file.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any
 
 from ftdesign.evals.calls import Meter
 from ftdesign.evals.candidates import resolve_candidates
+from ftdesign.evals.evidence import inputs_digest, refresh_model_choice
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.records import RUNS
 from ftdesign.evals.side_by_side import (
@@ -56,6 +57,7 @@ async def arun_candidates(
     root = Path(project)
     require_fit_for_eval(root)  # before the first candidate's model starts
     picks = resolve_candidates(root, models)
+    digest = inputs_digest(root)
     measured: list[CandidateRun] = []
     output: RunOutput | None = None
     for pick in reversed(picks):
@@ -64,9 +66,11 @@ async def arun_candidates(
             root, candidate=pick, meter=meter, progress=_labelled(progress, pick.label), **options
         )
         results = output.results
-        measured.insert(0, measure(pick.label, pick.chosen_by, results, meter, pick.position))
+        run = measure(pick.label, pick.chosen_by, results, meter, pick.position)
+        measured.insert(0, replace(run, inputs=digest))
     assert output is not None  # resolve_candidates always returns at least one pick
     _save(root, measured)
+    refresh_model_choice(root, measured)  # pass rate, band and speed into model-choice.md
     if len(measured) > 1:
         report = output.report.read_text(encoding="utf-8")
         text = append_section(report, render_side_by_side(measured))

@@ -35,6 +35,7 @@ class CandidateRun:
     tokens_per_s: float | None = None
     latency_s: float | None = None
     position: int | None = None  # in model-choice.md's list; None for --model / role settings
+    inputs: str = ""  # digest of the artifacts the run read (evals/evidence.py)
 
     @property
     def pass_rate(self) -> float:

@@ -9,6 +9,7 @@ validates with no errors and the user approves the decision it documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.schemas.documents import EVAL_UNAVAILABLE, REQUIRED_SECTIONS
 
 KIND = "eval_results"
+CHOSEN = re.compile(r"chosen:\s*(\d+)", re.IGNORECASE)
 EVAL_ROLES = ("simulator", "candidate", "judge")
 
 
@@ -117,7 +119,11 @@ async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) ->
 async def revise(
     state: DesignState, ctx: AgentContext, request: str, sources: list[Source]
 ) -> Drafted:
-    """A change here means: run again, with new settings if the request names any."""
+    """A change here means: run again, with new settings if the request names any;
+    `chosen: N` instead makes candidate N the chosen model, with no new run."""
+    switch = CHOSEN.fullmatch(request.strip())
+    if switch:
+        return switch_choice(state, ctx, int(switch.group(1)))
     current = settings_of(state, ctx)
     try:
         settings = await revise_settings(state, ctx, request, EvalSettings, current)
@@ -126,11 +132,30 @@ async def revise(
     return await evaluate(ctx, settings)
 
 
+def switch_choice(state: DesignState, ctx: AgentContext, position: int) -> Drafted:
+    """Rewrite model-choice.md (versioned) with another chosen candidate, measured rows kept."""
+    from ftdesign.agent.gates import model_choice
+    from ftdesign.tools.project_files import write_artifact
+
+    choice = model_choice.settings_of(state)
+    if position >= len(choice.candidates):
+        raise FtdesignError(
+            f"chosen: {position} is not one of the {len(choice.candidates)} candidates",
+            hint="use the `chosen: N` shown under a model's name in the side-by-side table",
+        )
+    text = model_choice.render(choice.model_copy(update={"chosen": position}), ctx.project)
+    write_artifact(ctx.project, "model-choice.md", text)
+    report = (ctx.project / "base-model-eval-results.md").read_text(encoding="utf-8")
+    notice = f"model-choice.md now chooses {choice.candidates[position]}; no new run needed."
+    return Drafted({KIND: report}, "evaluation", [notice], settings_of(state, ctx).model_dump())
+
+
 SPEC = GateSpec(
     step="baseline_eval",
     title="Baseline evaluation",
     question="Does this result support the decision to fine-tune? Say `run again with"
-    " scenarios: 20` to re-run, or paste results from your own evaluation.",
+    " scenarios: 20` to re-run, `chosen: N` to choose another candidate from the side-by-side"
+    " table, or paste results from your own evaluation.",
     query="base model evaluation pass rate decision bands scenarios",
     artifacts=(KIND,),
     draft=draft,
