@@ -70,7 +70,7 @@ def _is_model(token: str) -> bool:
 
 def parse_entries(text: str) -> list[ChoiceEntry]:
     """Candidates in the document's order, the chosen one first; [] when none is named."""
-    entries = []
+    entries: list[ChoiceEntry] = []
     for line in _section(text, "Candidates").splitlines():
         match = _ENTRY.match(line)
         if match and _is_model(match.group(1)):

@@ -1,7 +1,8 @@
 """Gate 1 chooses Gemma 3 270M (SmolLM2 second); gate 7 measures both, side by side.
 
 Real llama.cpp servers, real GGUFs from the test extra, kept tiny for 2 cores:
-2 scenarios, 1 exchange, 3 criteria. The table is written to the test's tmp folder
+2 scenarios, 1 exchange, 2 criteria (each candidate's run also checks the judge on
+their 3 calibration examples each). The table is written to the test's tmp folder
 so it can be quoted in the README.
 """
 
@@ -20,9 +21,10 @@ from ftdesign.tools.project_files import write_artifact
 
 pytestmark = pytest.mark.slow
 
-KEEP = ["UND1", "NAT1", "SAF1"]
+KEEP = ["UND1", "SAF1"]
 
 
+@pytest.mark.timeout(2400)  # two models on a shared 2-core machine
 def test_gate_7_measures_what_gate_1_chose(tmp_path, gemma_gguf, smollm2_gguf):
     project = copy_project(tmp_path / "coaching")
     shrink_rubric(project, KEEP, examples=3)
