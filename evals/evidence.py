@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ftdesign.evals.side_by_side import CandidateRun
 from ftdesign.tools.artifacts import ARTIFACTS, Kind
+from ftdesign.tools.completeness import CheckLine
 from ftdesign.tools.stats import decision_band
 
 MEASURED_INPUTS: tuple[Kind, ...] = (
@@ -118,3 +119,17 @@ def refresh_model_choice(project: Path, runs: list[CandidateRun] | None = None) 
     if text != old:
         write_artifact(project, ARTIFACTS["model_choice"].path, text)
     return text != old
+
+
+def evidence_lines(project: Path) -> list[CheckLine]:
+    """The completion checklist's line about measured rows; none before any measurement."""
+    stale = stale_rows(project)
+    if not stale:
+        return []
+    return [
+        CheckLine(
+            False,
+            f"model-choice.md measurements are current (stale: {', '.join(stale)})",
+            f"re-run the baseline: `ftdesign eval --project {project}` or gate 7",
+        )
+    ]

@@ -23,11 +23,12 @@ def add_parser(subparsers: Any) -> None:
 
 def checklist_text(project: Path) -> tuple[bool, str]:
     """(complete?, the printed checklist) for a project folder."""
+    from ftdesign.evals.evidence import evidence_lines
     from ftdesign.tools.completeness import completeness, is_complete, render_checklist
 
     if not project.is_dir():
         raise FtdesignError(f"{project}: no such project folder", hint="pass --project DIR")
-    lines = completeness(project)
+    lines = completeness(project) + evidence_lines(project)
     return is_complete(lines), f"Completion of {project}:\n" + render_checklist(lines)
 
 

@@ -39,9 +39,10 @@ def summary(state: DesignState, ctx: AgentContext) -> str:
 
 def _completion(ctx: AgentContext) -> str:
     """The same checklist as `ftdesign status`, so the session and the shell agree."""
+    from ftdesign.evals.evidence import evidence_lines
     from ftdesign.tools.completeness import completeness, render_checklist
 
-    return render_checklist(completeness(ctx.project))
+    return render_checklist(completeness(ctx.project) + evidence_lines(ctx.project))
 
 
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:

@@ -8,6 +8,7 @@ from eval_fakes import copy_project
 
 from ftdesign.evals.evidence import (
     STALE,
+    evidence_lines,
     fill_evidence,
     inputs_digest,
     mark_stale,
@@ -60,6 +61,8 @@ def test_changing_the_rubric_marks_the_rows_stale(tmp_path: Path, smollm2_gguf: 
     rubric = project / "config" / "rubric.yaml"
     rubric.write_text(rubric.read_text().replace("pass_threshold: 0.80", "pass_threshold: 0.75"))
     assert stale_rows(project) == ["Base capability", "Deployment target"]
+    [line] = evidence_lines(project)  # `ftdesign status` shows it as an open line
+    assert not line.ok and "stale: Base capability, Deployment target" in line.text
     assert refresh_model_choice(project)
     assert (project / "model-choice.md").read_text().count(STALE) == 2
     history = list((project / ".ftdesign" / "history" / "model-choice.md").iterdir())
