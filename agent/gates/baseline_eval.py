@@ -74,6 +74,12 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
     if runner is None:
         reason = "the evaluation harness (evals.task) is not installed"
         return Drafted({KIND: unavailable(reason)}, "unavailable", [reason], inputs)
+    try:
+        from ftdesign.tools.fit_for_use import require_fit_for_eval
+
+        require_fit_for_eval(ctx.project)  # even a test's runner: no model on broken inputs
+    except FtdesignError as error:
+        return _could_not_run(error, inputs)
     write = get_stream_writer()
 
     def progress(step: Any) -> None:
@@ -81,9 +87,6 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
         write({"kind": "progress", "text": f"{step.stage}: {step.done}/{step.total}{detail}"})
 
     try:
-        from ftdesign.tools.fit_for_use import require_fit_for_eval
-
-        require_fit_for_eval(ctx.project)  # even a test's runner: no model on broken inputs
         output = await runner(
             ctx.project,
             scenarios=settings.scenarios,
@@ -92,12 +95,16 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
             progress=progress,
         )
     except FtdesignError as error:
-        reason = str(error).replace("\n", " ")
-        notice = f"The evaluation could not run: {reason}"
-        return Drafted({KIND: unavailable(reason)}, "unavailable", [notice], inputs)
+        return _could_not_run(error, inputs)
     text = output.report.read_text(encoding="utf-8")
     notice = f"Evaluation finished: pass rate {output.pass_rate:.0%} ({output.report.name})."
     return Drafted({KIND: text}, "evaluation", [notice], inputs, models=_eval_models(ctx))
+
+
+def _could_not_run(error: FtdesignError, inputs: dict[str, Any]) -> Drafted:
+    reason = str(error).replace("\n", " ")
+    notice = f"The evaluation could not run: {reason}"
+    return Drafted({KIND: unavailable(reason)}, "unavailable", [notice], inputs)
 
 
 def _eval_models(ctx: AgentContext) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Gate 7's `chosen: N`: after the side-by-side table, switch the chosen model in place."""
+"""Gate 7: `chosen: N` switches the chosen model in place; broken inputs stop it early."""
 
 from __future__ import annotations
 
@@ -32,3 +32,23 @@ def test_chosen_n_rewrites_model_choice(tmp_path: Path, smollm2_gguf: Path) -> N
     assert "**twin-model**" in text
     with pytest.raises(FtdesignError, match="chosen: 5 is not one of the 2 candidates"):
         asyncio.run(baseline_eval.revise(state, ctx, "chosen: 5", []))
+
+
+def test_gate_7_refuses_broken_inputs_before_any_model(tmp_path: Path) -> None:
+    import shutil
+
+    project = tmp_path / "coaching"
+    domain = Path(__file__).resolve().parents[2] / "knowledge" / "domains" / "coaching"
+    shutil.copytree(domain, project)
+    taxonomy = project / "config" / "input-taxonomy.yaml"
+    taxonomy.write_text(taxonomy.read_text().replace("weight:", "weight: 0.9 #", 1))
+    calls: list[object] = []
+
+    async def runner(*args: object, **options: object) -> None:
+        calls.append(args)
+
+    ctx = AgentContext(project=project, eval_runner=runner)
+    drafted = asyncio.run(baseline_eval.evaluate(ctx, baseline_eval.EvalSettings()))
+    assert drafted.origin == "unavailable" and calls == []
+    assert "no model was started" in drafted.notices[0] and "[weights.sum]" in drafted.notices[0]
+    assert "Status: evaluation unavailable" in drafted.texts["eval_results"]
