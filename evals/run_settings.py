@@ -63,6 +63,7 @@ def described(settings: dict[str, Any], project: EvalProject, key: str) -> dict[
     return {
         "Project": project.root.resolve().name,
         "Candidate model": f"{candidate['model']} ({candidate['where']})",
+        "Candidate chosen by": str(settings.get("chosen_by", "the candidate role's settings")),
         "Scenarios": f"{settings['scenarios']}, stratified over the taxonomy topics by weight",
         "Exchanges per conversation": str(settings["turns"]),
         "Seed": str(settings["seed"]),

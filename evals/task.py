@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ftdesign.evals import phases
-from ftdesign.evals.calls import make_chat, make_judge, role_overrides
+from ftdesign.evals.calls import Meter, make_chat, make_judge, role_overrides
+from ftdesign.evals.candidates import CandidatePick, resolve_candidates
 from ftdesign.evals.dataset import build_dataset
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
@@ -27,6 +28,7 @@ from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat
 from ftdesign.evals.writeup import RunOutput, write_outputs
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.fit_for_use import require_fit_for_eval
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 
@@ -49,17 +51,25 @@ async def arun_eval(
     trust_threshold: float = TRUST_THRESHOLD,
     chat: Chat | None = None,
     judge_call: JudgeCall | None = None,
+    candidate: CandidatePick | None = None,
+    meter: Meter | None = None,
 ) -> RunOutput:
     """Evaluate the candidate on `scenarios` simulated conversations of `turns` exchanges.
 
-    `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL (both default to
-    the project's model settings). `chat` / `judge_call` replace the model calls (tests).
+    `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL; without them the
+    candidate is the one model-choice.md chose (evals/candidates.py) and the judge comes
+    from the project's model settings. `candidate` is an already resolved pick (several
+    candidates, evals/side_by_side.py); `meter` records the candidate's speed.
+    `chat` / `judge_call` replace the model calls (tests).
     """
     for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
         if value < 1:
             raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
+    require_fit_for_eval(Path(project))
     proj = load_project(Path(project))
-    overrides = role_overrides(model, judge)
+    pick = candidate or resolve_candidates(proj.root, [model] if model is not None else None)[0]
+    overrides = role_overrides(None, judge)
+    overrides["candidate"].update(pick.settings)
     settings = run_settings(
         proj,
         overrides,
@@ -69,8 +79,9 @@ async def arun_eval(
         candidate_max_tokens=candidate_max_tokens,
     )
     key = run_key(settings)
+    settings["chosen_by"] = pick.chosen_by  # after the key: who chose it changes no output
     store = RunStore(proj.root / RUNS / key)
-    chat = chat or make_chat(proj.root, overrides, None)
+    chat = chat or make_chat(proj.root, overrides, meter)
     judge_call = judge_call or make_judge(proj.root, overrides, None)
     report = progress or _quiet
     samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)

@@ -14,6 +14,7 @@ from pydantic import BaseModel, Field
 
 from ftdesign.tools.budget import Budget
 from ftdesign.tools.budget_io import render_budget
+from ftdesign.tools.choice_entries import ChoiceEntry, render_entries
 from ftdesign.tools.gguf_facts import GB, ModelFacts
 from ftdesign.tools.schemas.documents import MODEL_FACTORS, REQUIRED_SECTIONS
 
@@ -108,7 +109,9 @@ def render_model_choice(inputs: ChoiceInputs) -> str:
         "Chosen model": f"**{chosen.title}** (`{chosen.facts.path}`): {chosen.facts.architecture}"
         f" architecture, {chosen.facts.size_label or 'size label not set'}"
         f" ({chosen.facts.name or 'no general.name'}).",
-        "Candidates": "\n".join(table),
+        "Candidates": "\n".join(table) + "\n\n" + render_entries(
+            [ChoiceEntry(c.facts.path, chosen=c is chosen) for c in inputs.candidates]
+        ),
         "Tradeoffs": "\n".join(tradeoffs),
         "Decision checklist": "\n".join(
             f"- [{'x' if ok else ' '}] {text}" for ok, text in checklist(inputs)

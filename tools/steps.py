@@ -143,7 +143,8 @@ DECLARED: tuple[Step, ...] = (
         title="Baseline evaluation",
         short_title="Baseline eval",
         question="Does this result support the decision to fine-tune? Say `run again with"
-        " scenarios: 20` to re-run, or paste results from your own evaluation.",
+        " scenarios: 20` to re-run, `chosen: N` to choose another candidate from the side-by-side"
+        " table, or paste results from your own evaluation.",
         query="base model evaluation pass rate decision bands scenarios",
         artifacts=(
             A(

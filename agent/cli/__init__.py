@@ -21,6 +21,7 @@ COMMAND_MODULES = [
     "ftdesign.agent.cli.knowledge",  # knowledge build / search
     "ftdesign.agent.cli.evaluation",  # eval, compare, bench
     "ftdesign.agent.cli.session",  # run, ui
+    "ftdesign.agent.cli.status",  # status
 ]
 
 

@@ -19,7 +19,13 @@ def add_parser(subparsers: Any) -> None:
         "Finished work is checkpointed: rerunning the same command resumes.",
     )
     run.add_argument("--project", type=Path, default=Path("."), help="project folder")
-    run.add_argument("--model", type=Path, metavar="PATH.gguf", help="candidate GGUF")
+    run.add_argument(
+        "--model",
+        action="append",
+        metavar="PATH.gguf|URL",
+        help="candidate GGUF or endpoint; repeat to compare several side by side (default:"
+        " the candidate role's settings, else the models model-choice.md lists)",
+    )
     run.add_argument("--judge", metavar="PATH.gguf|URL", help="judge GGUF or endpoint URL")
     run.add_argument("--scenarios", type=int, default=20, help="how many (default 20)")
     run.add_argument("--turns", type=int, default=3, help="exchanges per conversation")
@@ -61,11 +67,11 @@ class ProgressBar:
 
 
 def run_eval_command(args: argparse.Namespace) -> int:
-    from ftdesign.evals.task import run_eval
+    from ftdesign.evals.multi_run import load_side_by_side, run_candidates
 
-    output = run_eval(
+    output = run_candidates(
         args.project,
-        model=args.model,
+        models=args.model,
         judge=args.judge,
         scenarios=args.scenarios,
         turns=args.turns,
@@ -76,6 +82,8 @@ def run_eval_command(args: argparse.Namespace) -> int:
     )
     rows = output.results.scenarios
     print(f"{sum(r.passed for r in rows)} of {len(rows)} passed ({output.pass_rate:.1%}).")
+    for run in load_side_by_side(args.project)[1:]:  # the others, when several ran
+        print(f"  {run.label}: {run.passed} of {run.n} passed ({run.pass_rate:.1%}).")
     print(f"report:  {output.report}\nchart:   {output.chart}\nresults: {output.results_json}")
     return 0
 

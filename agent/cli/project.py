@@ -32,6 +32,11 @@ def add_parser(subparsers: Any) -> None:
     validate.add_argument("--kind", choices=list(ARTIFACTS), help="artifact kind of every file")
     validate.add_argument("--json", action="store_true", help="print the findings as JSON")
     validate.add_argument("--rules", action="store_true", help="list every rule and exit")
+    validate.add_argument(
+        "--complete",
+        action="store_true",
+        help="also require a complete project (see `ftdesign status`); exit 1 when it is not",
+    )
     validate.set_defaults(handler=run_validate)
 
     schema = subparsers.add_parser(
@@ -72,7 +77,16 @@ def run_validate(args: argparse.Namespace) -> int:
         print(json.dumps([f.model_dump(mode="json") for f in findings], indent=2))
     else:
         print_findings(findings, checked=len(args.paths))
-    return 1 if has_errors(findings) else 0
+    complete = True
+    if args.complete:
+        from ftdesign.agent.cli.status import checklist_text
+
+        for path in args.paths:
+            done, text = checklist_text(path)
+            complete = complete and done
+            if not args.json:
+                print(text)
+    return 1 if has_errors(findings) or not complete else 0
 
 
 def run_schema(args: argparse.Namespace) -> int:

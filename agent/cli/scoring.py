@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,8 @@ def add_parser(subparsers: Any) -> None:
         description="Score YES/NO/NA/ERROR verdicts with the rubric's categories, weights and "
         "gates. ANSWERS is a JSON object (criterion id -> verdict, or a record with 'answers' "
         "and 'turns') or a JSONL file of such records. Exit 0 when every conversation passes, "
-        "1 when one fails, 2 when scoring could not run.",
+        "1 when one fails or the rubric has an error scoring depends on, 2 when scoring "
+        "could not run.",
     )
     score.add_argument("answers", type=Path, metavar="ANSWERS")
     score.add_argument("--rubric", type=Path, default=Path(ARTIFACTS["rubric"].path))
@@ -62,9 +64,14 @@ def load(path: Path, kind: Kind) -> Any:
 
 def run_score(args: argparse.Namespace) -> int:
     from ftdesign.tools.answer_records import read_answer_records
+    from ftdesign.tools.fit_for_use import scoring_refusal
     from ftdesign.tools.scoring import score
 
     rubric = load(args.rubric, "rubric")
+    refusal = scoring_refusal(args.rubric)
+    if refusal:  # a score from a broken rubric looks valid and is not: fail, loudly
+        print(f"ftdesign: {refusal}", file=sys.stderr)
+        return 1
     records = read_answer_records(args.answers)
     rows = []
     for record in records:

@@ -9,6 +9,7 @@ validates with no errors and the user approves the decision it documents.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -24,6 +25,7 @@ from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.schemas.documents import EVAL_UNAVAILABLE, REQUIRED_SECTIONS
 
 KIND = "eval_results"
+CHOSEN = re.compile(r"chosen:\s*(\d+)", re.IGNORECASE)
 EVAL_ROLES = ("simulator", "candidate", "judge")
 
 
@@ -56,11 +58,11 @@ def settings_of(state: DesignState, ctx: AgentContext) -> EvalSettings:
 
 
 def _harness() -> Callable[..., Awaitable[Any]] | None:
-    try:
-        from ftdesign.evals.task import arun_eval
+    try:  # every candidate model-choice.md lists, side by side when there are several
+        from ftdesign.evals.multi_run import arun_candidates
     except ImportError:
         return None
-    return arun_eval
+    return arun_candidates
 
 
 async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
@@ -72,6 +74,12 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
     if runner is None:
         reason = "the evaluation harness (evals.task) is not installed"
         return Drafted({KIND: unavailable(reason)}, "unavailable", [reason], inputs)
+    try:
+        from ftdesign.tools.fit_for_use import require_fit_for_eval
+
+        require_fit_for_eval(ctx.project)  # even a test's runner: no model on broken inputs
+    except FtdesignError as error:
+        return _could_not_run(error, inputs)
     write = get_stream_writer()
 
     def progress(step: Any) -> None:
@@ -87,12 +95,16 @@ async def evaluate(ctx: AgentContext, settings: EvalSettings) -> Drafted:
             progress=progress,
         )
     except FtdesignError as error:
-        reason = str(error).replace("\n", " ")
-        notice = f"The evaluation could not run: {reason}"
-        return Drafted({KIND: unavailable(reason)}, "unavailable", [notice], inputs)
+        return _could_not_run(error, inputs)
     text = output.report.read_text(encoding="utf-8")
     notice = f"Evaluation finished: pass rate {output.pass_rate:.0%} ({output.report.name})."
     return Drafted({KIND: text}, "evaluation", [notice], inputs, models=_eval_models(ctx))
+
+
+def _could_not_run(error: FtdesignError, inputs: dict[str, Any]) -> Drafted:
+    reason = str(error).replace("\n", " ")
+    notice = f"The evaluation could not run: {reason}"
+    return Drafted({KIND: unavailable(reason)}, "unavailable", [notice], inputs)
 
 
 def _eval_models(ctx: AgentContext) -> dict[str, str]:
@@ -114,13 +126,35 @@ async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) ->
 async def revise(
     state: DesignState, ctx: AgentContext, request: str, sources: list[Source]
 ) -> Drafted:
-    """A change here means: run again, with new settings if the request names any."""
+    """A change here means: run again, with new settings if the request names any;
+    `chosen: N` instead makes candidate N the chosen model, with no new run."""
+    switch = CHOSEN.fullmatch(request.strip())
+    if switch:
+        return switch_choice(state, ctx, int(switch.group(1)))
     current = settings_of(state, ctx)
     try:
         settings = await revise_settings(state, ctx, request, EvalSettings, current)
     except FtdesignError:
         settings = current
     return await evaluate(ctx, settings)
+
+
+def switch_choice(state: DesignState, ctx: AgentContext, position: int) -> Drafted:
+    """Rewrite model-choice.md (versioned) with another chosen candidate, measured rows kept."""
+    from ftdesign.agent.gates import model_choice
+    from ftdesign.tools.project_files import write_artifact
+
+    choice = model_choice.settings_of(state)
+    if position >= len(choice.candidates):
+        raise FtdesignError(
+            f"chosen: {position} is not one of the {len(choice.candidates)} candidates",
+            hint="use the `chosen: N` shown under a model's name in the side-by-side table",
+        )
+    text = model_choice.render(choice.model_copy(update={"chosen": position}), ctx.project)
+    write_artifact(ctx.project, "model-choice.md", text)
+    report = (ctx.project / "base-model-eval-results.md").read_text(encoding="utf-8")
+    notice = f"model-choice.md now chooses {choice.candidates[position]}; no new run needed."
+    return Drafted({KIND: report}, "evaluation", [notice], settings_of(state, ctx).model_dump())
 
 
 SPEC = GateSpec(

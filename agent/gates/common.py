@@ -166,6 +166,10 @@ def approver(kinds: tuple[str, ...]) -> ApproveFn:
     """A gate's `approve` that writes these artifacts and nothing else."""
 
     def approve(state: DesignState, ctx: AgentContext) -> dict:
-        return approve_artifacts(state, ctx, kinds)
+        from ftdesign.evals.evidence import refresh_model_choice
+
+        written = approve_artifacts(state, ctx, kinds)
+        refresh_model_choice(ctx.project)  # a new rubric or prompt makes measured rows stale
+        return written
 
     return approve

@@ -31,9 +31,18 @@ def summary(state: DesignState, ctx: AgentContext) -> str:
     lines += [f"- {d.gate}: {d.rationale}" for d in skipped] or ["- none"]
     lines += ["", "## Models", ""]
     lines += [f"- {role}: {name}" for role, name in state.models.items()] or ["- none used"]
+    lines += ["", "## Completion", "", _completion(ctx)]
     lines += ["", f"{len(state.decisions)} decisions are logged in `.ftdesign/decisions.jsonl`."]
     lines += ["Next: `ftdesign validate` on this folder, then the data-generation phase."]
     return "\n".join(lines) + "\n"
+
+
+def _completion(ctx: AgentContext) -> str:
+    """The same checklist as `ftdesign status`, so the session and the shell agree."""
+    from ftdesign.evals.evidence import evidence_lines
+    from ftdesign.tools.completeness import completeness, render_checklist
+
+    return render_checklist(completeness(ctx.project) + evidence_lines(ctx.project))
 
 
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:

@@ -98,7 +98,15 @@ def render(settings: ChoiceSettings, project: Path, confined: bool = False) -> s
         rationale=settings.rationale,
         budget=load_budget(project),
     )
-    return render_model_choice(inputs)
+    return with_evidence(render_model_choice(inputs), project)
+
+
+def with_evidence(text: str, project: Path) -> str:
+    """Measured rows from the last baseline run kept (and marked stale when outdated)."""
+    from ftdesign.evals.evidence import fill_evidence, inputs_digest, mark_stale
+    from ftdesign.evals.multi_run import load_side_by_side
+
+    return mark_stale(fill_evidence(text, load_side_by_side(project)), inputs_digest(project))
 
 
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:

@@ -102,3 +102,31 @@ def test_sample_personas_from_project(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_sample_missing_project_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "sample", "taxonomy", "--project", str(tmp_path))
     assert code == 2 and "input-taxonomy.yaml" in err
+
+
+def test_score_refuses_a_rubric_whose_weights_do_not_add_up(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"CQ1": "YES"}), encoding="utf-8")
+    text = RUBRIC.read_text(encoding="utf-8")
+    rubric = tmp_path / "rubric.yaml"
+    heavy = text.replace("weight: 0.30", "weight: 0.70", 1)  # the weights now sum to 1.4
+    assert heavy != text
+    rubric.write_text(heavy, encoding="utf-8")
+    code, out, err = run(capsys, "score", "--rubric", str(rubric), str(answers))
+    assert code == 1 and out == ""  # no score printed from a broken rubric
+    assert "[weights.sum]" in err and "fix:" in err and "Traceback" not in err
+
+
+def test_score_accepts_a_rubric_without_calibration_examples(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ftdesign.tools.validators import validate_path
+
+    codes = {f.code for f in validate_path(RUBRIC, "rubric") if f.severity == "error"}
+    assert codes == {"rubric.calibration_count", "rubric.calibration_pass_fail"}
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"CQ1": "YES"}), encoding="utf-8")
+    code, out, _ = run(capsys, "score", "--rubric", str(RUBRIC), str(answers), "--json")
+    assert code == 0 and json.loads(out)["passed"] is True

@@ -29,6 +29,8 @@ def test_approving_every_gate_writes_the_whole_project(driver: Driver, project: 
     stop = driver.start()
     assert stop.step == "intake" and "customer_support" in stop.drafts[".ftdesign/intake.yaml"]
     stop = driver.approve_until("done", stop)
+    summary = "\n".join(stop.drafts.values())
+    assert "## Completion" in summary and "- [x] no validator errors" in summary
     assert driver.send("finish") is None
     assert driver.events[-1].kind == "finished"
     for artifact in ARTIFACTS.values():

@@ -47,3 +47,16 @@ def test_progress_bar_writes_one_line_per_step_when_not_a_terminal():
     assert lines[1].startswith("conversations") and "2/4 s002" in lines[1]
     assert "[" + "#" * 14 + "-" * 14 + "]" in lines[1]
     assert "#" * 28 in lines[2]
+
+
+def test_validator_errors_stop_the_evaluation_before_any_model(tmp_path, capsys):
+    project = copy_project(tmp_path / "coaching")
+    taxonomy = project / "config" / "input-taxonomy.yaml"
+    text = taxonomy.read_text(encoding="utf-8")
+    broken = text.replace("weight:", "weight: 0.9 #", 1)
+    assert broken != text
+    taxonomy.write_text(broken, encoding="utf-8")
+    assert main(["eval", "--project", str(project)]) == 2
+    err = capsys.readouterr().err
+    assert "no model was started" in err and "input-taxonomy.yaml" in err and "fix:" in err
+    assert not (project / ".ftdesign" / "eval").exists()

@@ -46,6 +46,7 @@ def test_report_has_every_required_section(uninterrupted):
     found = sections(TEXT["report"])
     for heading in REQUIRED_SECTIONS["eval_results"]:
         assert heading.lower() in found, heading
+    assert "- Candidate chosen by: " in TEXT["report"]  # which source picked the model
 
 
 def test_report_passes_the_project_validator(uninterrupted):
