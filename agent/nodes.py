@@ -19,12 +19,13 @@ from ftdesign.agent.gates.common import use_model
 from ftdesign.agent.llm import describe
 from ftdesign.agent.prompts import (
     DEMO_MODEL_NOTICE,
+    DEMO_REVIEW_NOTICE,
     MODEL_DRAFTS,
     TEMPLATE_CARRIES,
 )
 from ftdesign.agent.records import ArtifactRecord, Issue, Pending
 from ftdesign.agent.retrieval import gate_sources
-from ftdesign.agent.review import review
+from ftdesign.agent.review import review, review_by_model
 from ftdesign.agent.state import GATES, DesignState
 from ftdesign.agent.transitions import entered
 from ftdesign.tools.errors import FtdesignError
@@ -44,7 +45,8 @@ def _model_notes(
     how = MODEL_DRAFTS if use_model(ctx) else TEMPLATE_CARRIES
     how = how.format(template=template)
     updates["demo_notice_shown"] = True
-    return updates, [DEMO_MODEL_NOTICE.format(model=model.name, how=how)]
+    notices = [DEMO_MODEL_NOTICE.format(model=model.name, how=how)]
+    return updates, notices + ([] if review_by_model(ctx) else [DEMO_REVIEW_NOTICE])
 
 
 def _applied(spec: GateSpec, state: DesignState, drafted: Drafted | None) -> DesignState:

@@ -101,6 +101,8 @@ class Review(BaseModel):
     experts: list[ExpertCritique] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)
     reviewer: str = ""
+    # Why parts of the model's review are not shown (failed sanity checks, panel not run).
+    withheld: list[str] = Field(default_factory=list)
 
 
 class Decision(BaseModel):

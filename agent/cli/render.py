@@ -37,6 +37,7 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
             out.append(f"  * {expert.name} ({expert.role}): {risks}")
             if expert.inadequate_pass:
                 out.append(f"      would pass but be inadequate: {expert.inadequate_pass}")
+        out += [f"  ({reason})" for reason in dict.fromkeys(review.withheld)]
         out += [f"  suggestion {n}: {s}" for n, s in enumerate(review.suggestions, 1)]
     if stop.sources:
         out += ["", "Guide sections:"]

@@ -45,5 +45,7 @@ def suggestions_block(review: Review) -> str:
 def review_markdown(review: Review, title: str) -> str:
     reviewer = f" · reviewed by {review.reviewer}" if review.reviewer else ""
     head = f"#### Review of {title}: {VERDICT_MARKS.get(review.verdict, review.verdict)}{reviewer}"
-    blocks = [head, checklist_block(review), experts_block(review), suggestions_block(review)]
+    withheld = "\n".join(f"- _{reason}_" for reason in dict.fromkeys(review.withheld))
+    blocks = [head, checklist_block(review), experts_block(review), withheld]
+    blocks.append(suggestions_block(review))
     return "\n\n".join(b for b in blocks if b)
