@@ -14,6 +14,7 @@ import yaml
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
 from ftdesign.agent.gates.common import yaml_text
+from ftdesign.agent.gates.intake_reading import missing, read_description
 from ftdesign.agent.gates.settings import parse_settings, revise_settings
 from ftdesign.agent.records import DomainContext, Issue, Source
 from ftdesign.agent.state import DesignState
@@ -46,8 +47,23 @@ def parsed(text: str) -> DomainContext:
     return DomainContext.model_validate(yaml.safe_load(text) or {})
 
 
+def heard_notice(heard: list[str], domain: DomainContext) -> str:
+    """What the first message already said, and only the questions still open."""
+    said = f"From your description: {'; '.join(heard)}." if heard else ""
+    still = missing(domain)
+    ask = (
+        f" Still missing: {', '.join(still)} (reply e.g. `{still[0]}: ...`), or approve."
+        if still
+        else " Nothing is missing: approve, or correct any line."
+    )
+    return (said + ask).strip()
+
+
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
-    return _drafted(state.domain, "answers")
+    domain, heard = read_description(state.domain)
+    drafted = _drafted(domain, "answers")
+    drafted.notices.append(heard_notice(heard, domain))
+    return drafted
 
 
 async def revise(
@@ -109,8 +125,8 @@ def approve(state: DesignState, ctx: AgentContext) -> dict:
 SPEC = GateSpec(
     step="intake",
     title="Intake",
-    question="Tell me about your deployment: `hardware: ...`, `offline: true`, `budget: ...`,"
-    " `expertise: ...` (one per line), or approve to continue with what is here.",
+    question="Add what is still missing or correct what I read (`hardware: ...`, `offline: true`,"
+    " `budget: ...`, `expertise: ...`, one per line), or approve to continue with what is here.",
     query="inputs domain deployment constraints hardware offline budget expertise",
     artifacts=(NAME,),
     draft=draft,
