@@ -9,6 +9,7 @@ from __future__ import annotations
 import chainlit as cl
 
 from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.artifact_view import draft_elements
 from ftdesign.agent.ui.review_view import review_markdown
 from ftdesign.agent.ui.scope import AUTHOR
 from ftdesign.agent.ui.stop_view import EXCERPTS, excerpts_markdown, fingerprint, stop_markdown
@@ -28,11 +29,7 @@ BUTTONS = [  # (action in the stop's list, callback name, label, icon)
 
 def stop_elements(stop: Stop) -> list[cl.Text]:
     """The drafts inline under the message; the cited guide text in a side panel."""
-    language = "yaml" if stop.fmt == "yaml" else "markdown"
-    elements = [
-        cl.Text(name=path, content=text, language=language, display="inline")
-        for path, text in stop.drafts.items()
-    ]
+    elements = draft_elements(stop.drafts)
     cited = stop.sources + stop.answer_sources
     if cited:
         elements.append(cl.Text(name=EXCERPTS, content=excerpts_markdown(cited), display="side"))

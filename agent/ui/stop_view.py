@@ -12,6 +12,7 @@ import json
 from ftdesign.agent.records import Issue, Source
 from ftdesign.agent.state import GATES
 from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.artifact_summary import linked_sources
 
 GATE_NAMES = {
     "model_choice": "Model choice",
@@ -111,6 +112,8 @@ def stop_markdown(stop: Stop, answer_streamed: bool = False, unchanged: bool = F
         if stop.drafts:
             names = ", ".join(f"`{path}`" for path in stop.drafts)
             blocks.append(f"**Draft:** {names} (shown below; **Edit** opens it for editing).")
+            if sources := linked_sources(stop.drafts):
+                blocks.append(f"Full source: {', '.join(sources)}.")
         blocks.append(findings_block(stop.findings))
         blocks.append(sources_block("Guide sections cited", stop.sources))
     if not stop.can_approve:
