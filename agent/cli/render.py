@@ -26,6 +26,8 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
         out += [f"  [{n}] {s.source} - {s.section}" for n, s in enumerate(stop.answer_sources, 1)]
     for path, text in stop.drafts.items():
         out += ["", f"--- {path} ---", *_excerpt(text, draft_lines)]
+    for change in stop.changes:
+        out += ["", f"Changed {change.path} (v{change.before} -> v{change.after}): {change.diff}"]
     out += ["", f"Validation: {len(stop.findings)} finding(s)"]
     out += [f"  - {describe(issue)}" for issue in stop.findings]
     if stop.review:

@@ -112,6 +112,11 @@ def stop_markdown(stop: Stop, answer_streamed: bool = False, unchanged: bool = F
         if stop.drafts:
             names = ", ".join(f"`{path}`" for path in stop.drafts)
             blocks.append(f"**Draft:** {names} (shown below; **Edit** opens it for editing).")
+            blocks += [
+                f"**What changed** in `{c.path}` (version {c.before} → version {c.after}):"
+                f" {c.diff}"
+                for c in stop.changes
+            ]
             if sources := linked_sources(stop.drafts):
                 blocks.append(f"Full source: {', '.join(sources)}.")
         blocks.append(findings_block(stop.findings))
