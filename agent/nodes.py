@@ -12,6 +12,7 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from ftdesign.agent.charts import stop_charts
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.decisions import decide, log_decision
 from ftdesign.agent.drafting import produce
@@ -90,8 +91,17 @@ def draft_node(spec: GateSpec) -> Any:
             joined = "\n\n".join(texts.values())
             verdict = await review(spec.step, spec.title, after, ctx, joined, found)
         changes, decisions = _revisions(spec, state, after, ctx, drafted)
+        try:
+            charts = stop_charts(spec.step, after, texts, ctx.project)
+        except OSError as error:  # a chart is a view: the stop still shows, saying why
+            charts, notices = [], [*notices, f"Charts were not saved: {error}"]
         pending = Pending(
-            findings=found, sources=sources, review=verdict, notices=notices, changes=changes
+            findings=found,
+            sources=sources,
+            review=verdict,
+            notices=notices,
+            changes=changes,
+            charts=charts,
         )
         kept = ("artifacts", "gate_inputs", "models", "statuses")
         return {

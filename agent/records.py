@@ -151,3 +151,4 @@ class Pending(BaseModel):
     extra: dict[str, Any] = Field(default_factory=dict)
     # What the last redraft, paste or applied suggestion changed: path -> (versions, diff).
     changes: list[Change] = Field(default_factory=list)
+    charts: list[str] = Field(default_factory=list, description="chart files, project-relative")

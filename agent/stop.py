@@ -46,6 +46,7 @@ class Stop(BaseModel):
     can_approve: bool
     back_to: list[StepId]
     changes: list[Change] = Field(default_factory=list, description="word diffs of a redraft")
+    charts: list[str] = Field(default_factory=list, description="chart files in the project")
 
     def is_final(self) -> bool:
         return self.step == "done"
@@ -84,6 +85,7 @@ def build_stop(state: DesignState, spec: GateSpec) -> Stop:
         can_approve=can_approve,
         back_to=back_to,
         changes=pending.changes,
+        charts=pending.charts,
     )
 
 

@@ -28,6 +28,8 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
         out += ["", f"--- {path} ---", *_excerpt(text, draft_lines)]
     for change in stop.changes:
         out += ["", f"Changed {change.path} (v{change.before} -> v{change.after}): {change.diff}"]
+    if stop.charts:
+        out += ["", f"Charts: {', '.join(stop.charts)}"]
     out += ["", f"Validation: {len(stop.findings)} finding(s)"]
     out += [f"  - {describe(issue)}" for issue in stop.findings]
     if stop.review:

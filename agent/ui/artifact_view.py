@@ -11,6 +11,7 @@ from __future__ import annotations
 import chainlit as cl
 
 from ftdesign.agent.ui.artifact_summary import rendered, source_name
+from ftdesign.agent.ui.scope import project
 
 
 def draft_elements(drafts: dict[str, str]) -> list[cl.Text]:
@@ -26,3 +27,13 @@ def draft_elements(drafts: dict[str, str]) -> list[cl.Text]:
             cl.Text(name=source_name(path), content=text, language=language, display="side")
         )
     return elements
+
+
+def chart_elements(charts: list[str]) -> list[cl.Image]:
+    """The stop's charts inline, read from the project where they were saved."""
+    folder = project()
+    return [
+        cl.Image(name=chart, path=str(folder / chart), display="inline", size="large")
+        for chart in charts
+        if (folder / chart).is_file()
+    ]

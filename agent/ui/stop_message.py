@@ -9,7 +9,7 @@ from __future__ import annotations
 import chainlit as cl
 
 from ftdesign.agent.stop import Stop
-from ftdesign.agent.ui.artifact_view import draft_elements
+from ftdesign.agent.ui.artifact_view import chart_elements, draft_elements
 from ftdesign.agent.ui.review_view import review_markdown
 from ftdesign.agent.ui.scope import AUTHOR
 from ftdesign.agent.ui.stop_view import EXCERPTS, excerpts_markdown, fingerprint, stop_markdown
@@ -27,9 +27,10 @@ BUTTONS = [  # (action in the stop's list, callback name, label, icon)
 ]
 
 
-def stop_elements(stop: Stop) -> list[cl.Text]:
+def stop_elements(stop: Stop) -> list[cl.Text | cl.Image]:
     """The drafts inline under the message; the cited guide text in a side panel."""
-    elements = draft_elements(stop.drafts)
+    elements: list[cl.Text | cl.Image] = [*draft_elements(stop.drafts)]
+    elements += chart_elements(stop.charts)
     cited = stop.sources + stop.answer_sources
     if cited:
         elements.append(cl.Text(name=EXCERPTS, content=excerpts_markdown(cited), display="side"))
