@@ -109,11 +109,6 @@ def rubric_summary(data: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def source_name(path: str) -> str:
-    """The name of the side element holding a draft's full source (linked from the stop)."""
-    return f"source of {path}"
-
-
 def yaml_summary(path: str, text: str) -> str | None:
     """The readable summary of one YAML artifact, a note why it cannot be read, or None when
     it has nothing to summarise (the source itself is then the best view)."""
@@ -136,5 +131,5 @@ def rendered(path: str, text: str) -> str | None:
 
 
 def linked_sources(drafts: dict[str, str]) -> list[str]:
-    """Names of the source panels a stop offers (their names in the text become links)."""
-    return [source_name(path) for path, text in drafts.items() if rendered(path, text) is not None]
+    """Drafts shown rendered, whose source the stop's **Source** button shows."""
+    return [path for path, text in drafts.items() if rendered(path, text) is not None]

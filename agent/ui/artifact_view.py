@@ -10,23 +10,29 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from ftdesign.agent.ui.artifact_summary import rendered, source_name
+from ftdesign.agent.ui.artifact_summary import rendered
 from ftdesign.agent.ui.scope import project
 
 
 def draft_elements(drafts: dict[str, str]) -> list[cl.Text]:
-    elements = []
-    for path, text in drafts.items():
-        language = "markdown" if path.endswith(".md") else "yaml"
-        view = rendered(path, text)
-        if view is None:
-            elements.append(cl.Text(name=path, content=text, language=language, display="inline"))
-            continue
-        elements.append(cl.Text(name=path, content=view, display="inline"))
-        elements.append(
-            cl.Text(name=source_name(path), content=text, language=language, display="side")
-        )
-    return elements
+    """Each draft as it reads best: rendered Markdown, a YAML summary, or its source."""
+    return [
+        cl.Text(name=path, content=view, display="inline")
+        if (view := rendered(path, text)) is not None
+        else source_element(path, text)
+        for path, text in drafts.items()
+    ]
+
+
+def source_element(path: str, text: str) -> cl.Text:
+    language = "markdown" if path.endswith(".md") else "yaml"
+    return cl.Text(name=path, content=text, language=language, display="inline")
+
+
+def source_elements(drafts: dict[str, str]) -> list[cl.Text]:
+    """The full sources, posted by the stop's Source button (a side element would open
+    with the guide excerpts, as Chainlit's side panel shows every side element at once)."""
+    return [source_element(path, text) for path, text in drafts.items()]
 
 
 def chart_elements(charts: list[str]) -> list[cl.Image]:

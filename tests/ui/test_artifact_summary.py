@@ -52,7 +52,32 @@ def test_broken_yaml_names_the_line_and_markdown_renders_as_itself() -> None:
     assert rendered(".ftdesign/intake.yaml", "hardware: laptop\n") is None  # nothing to chart
 
 
-def test_the_stop_links_the_full_source() -> None:
+def test_the_stop_points_to_the_full_source() -> None:
     text = domain_artifact("customer_support", "rubric")
     stop = a_stop(drafts={"config/rubric.yaml": text})
-    assert "Full source: source of config/rubric.yaml." in stop_markdown(stop)
+    assert "**Source** shows the full text of the draft." in stop_markdown(stop)
+    assert "**Source**" not in stop_markdown(a_stop(drafts={".ftdesign/intake.yaml": "a: b\n"}))
+
+
+def test_guide_excerpts_are_reflowed_but_keep_their_blocks() -> None:
+    from ftdesign.agent.ui.stop_view import reflow
+
+    text = (
+        "At 4,096 tokens per\nsequence it is about 4.3 GB.\n\n- one\n  more\n- two\n\n"
+        "| a | b |\n|---|---|\n```\nx\ny\n```\n## Heading\nbody"
+    )
+    assert reflow(text).splitlines() == [
+        "At 4,096 tokens per sequence it is about 4.3 GB.",
+        "",
+        "- one more",
+        "- two",
+        "",
+        "| a | b |",
+        "|---|---|",
+        "```",
+        "x",
+        "y",
+        "```",
+        "## Heading",
+        "body",
+    ]
