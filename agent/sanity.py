@@ -36,12 +36,12 @@ def soup_reason(text: str) -> str | None:
     """Why `text` is not language, or None: too few words, or mostly non-words."""
     tokens = words(text)
     if len(tokens) < 2:
-        return "the reviewer wrote fewer than two words"
+        return "the model wrote fewer than two words"
     odd = [t for t in tokens if not PLAIN_WORD.fullmatch(t) or CONSONANT_RUN.search(t)]
     unpronounceable = [t for t in tokens if t.islower() and len(t) >= 3 and not VOWEL.search(t)]
     odd += [t for t in tokens if len(t) > 24] + unpronounceable
     if len(odd) * 4 > len(tokens):  # more than a quarter of the tokens are not words
-        return f"the reviewer's text is not language ({odd[0][:40]!r})"
+        return f"the model's text is not language ({odd[0][:40]!r})"
     return None
 
 
@@ -50,11 +50,13 @@ def stems(text: str) -> set[str]:
     return {t[:MIN_SHARED_STEM] for t in lowered if len(t) >= 4 and t not in STOPWORDS}
 
 
-def unrelated_reason(text: str, reference: str) -> str | None:
-    """Why `text` says nothing about `reference` (the draft and checklist), or None."""
+def unrelated_reason(
+    text: str, reference: str, about: str = "the draft or the checklist"
+) -> str | None:
+    """Why `text` says nothing about `reference` (described as `about`), or None."""
     if stems(text) & stems(reference):
         return None
-    return "the reviewer's text mentions nothing in the draft or the checklist"
+    return f"the model's text mentions nothing in {about}"
 
 
 def echo_reason(text: str, instructions: str) -> str | None:
@@ -70,14 +72,16 @@ def contradiction_reason(ok: bool, note: str) -> str | None:
     """Why a note contradicts its own tick ("✔ ...: No token budget"), or None."""
     first = (words(note.lower()) or [""])[0]
     if ok and first in NEGATIONS:
-        return "the reviewer ticked the item but its note says otherwise"
+        return "the model ticked the item but its note says otherwise"
     return None
 
 
-def rejection(text: str, reference: str, instructions: str = "") -> str | None:
+def rejection(
+    text: str, reference: str, instructions: str = "", about: str = "the draft or the checklist"
+) -> str | None:
     """The first reason `text` must not be shown as the model's judgement, or None."""
     return (
         soup_reason(text)
         or (echo_reason(text, instructions) if instructions else None)
-        or unrelated_reason(text, reference)
+        or unrelated_reason(text, reference, about)
     )
