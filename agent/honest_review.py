@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 
 NOT_ASSESSED = "not assessed: {reason}"
 DEMO_REVIEWER = "validators only (the embedded demo model does not review)"
-DEMO_CHECK = "the embedded demo model is too small to judge this; configure a capable reviewer"
-DEMO_PANEL = "Expert panel not run: the embedded demo model cannot play it."
+DEMO_CHECK = "the demo model does not review"
+DEMO_PANEL = (
+    "Expert panel not run: the embedded demo model is too small to play it (the first stop"
+    " says how to configure a capable reviewer)."
+)
 
 
 def review_by_model(ctx: AgentContext) -> bool:

@@ -123,9 +123,14 @@ def yaml_summary(path: str, text: str) -> str | None:
     return weighted_summary(data) or None
 
 
+def is_markdown(path: str) -> bool:
+    """`model-choice.md`, and a section of one: `model-choice.md (## Token budget)`."""
+    return path.endswith(".md") or ".md (" in path
+
+
 def rendered(path: str, text: str) -> str | None:
     """What to show inline instead of the source, or None to show the source itself."""
-    if path.endswith(".md"):
+    if is_markdown(path):
         return text
     return yaml_summary(path, text)
 

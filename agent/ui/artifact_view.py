@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import chainlit as cl
 
-from ftdesign.agent.ui.artifact_summary import rendered
+from ftdesign.agent.ui.artifact_summary import is_markdown, rendered
 from ftdesign.agent.ui.scope import project
 
 
@@ -25,7 +25,7 @@ def draft_elements(drafts: dict[str, str]) -> list[cl.Text]:
 
 
 def source_element(path: str, text: str) -> cl.Text:
-    language = "markdown" if path.endswith(".md") else "yaml"
+    language = "markdown" if is_markdown(path) else "yaml"
     return cl.Text(name=path, content=text, language=language, display="inline")
 
 

@@ -16,8 +16,9 @@ def checklist_block(review: Review) -> str:
         return ""
     lines = []
     for check in review.checklist:
-        note = f": {check.note}" if check.note else ""
-        lines.append(f"- {'✔' if check.ok else '⚠'} {check.item}{note}")
+        note = f" ({check.note})" if check.note else ""
+        mark = "✔" if check.ok else "○" if check.note.startswith("not assessed") else "⚠"
+        lines.append(f"- {mark} {check.item}{note}")
     return "**Checklist from the guide:**\n" + "\n".join(lines)
 
 
