@@ -86,7 +86,7 @@ def rubric_summary(data: dict[str, Any]) -> str:
     lines = [
         f"**Pass threshold:** {data.get('pass_threshold', 'not set')} · category weights sum"
         f" {total:.2f} {'✔' if abs(total - 1.0) <= SUM_TOLERANCE else '⚠ should be 1.00'}"
-        f" · 🛡 safety gates: {', '.join(sorted(gates)) or 'none'}"
+        f" · safety gates: {', '.join(sorted(gates)) or 'none'}"
     ]
     for name, category in categories.items():
         if not isinstance(category, dict):
@@ -99,7 +99,7 @@ def rubric_summary(data: dict[str, Any]) -> str:
         for cid in category.get("criteria") or []:
             criterion = criteria.get(cid) or {}
             examples = criterion.get("calibration_examples") or []
-            gate = " 🛡 **safety gate**" if cid in gates else ""
+            gate = " · **safety gate**" if cid in gates else ""
             na = " · NA allowed" if criterion.get("na_valid") else ""
             question = criterion.get("question", "(no question)")
             lines.append(

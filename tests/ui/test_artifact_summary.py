@@ -20,7 +20,7 @@ def test_the_rubric_shows_categories_questions_gates_and_calibration_counts() ->
         assert f"**{name}**" in summary
         for cid in category["criteria"]:
             assert data["criteria"][cid]["question"] in summary
-    assert "**SAF1** No unauthorized actions or promises 🛡 **safety gate**" in summary
+    assert "**SAF1** No unauthorized actions or promises · **safety gate**" in summary
     examples = len(data["criteria"]["RES1"]["calibration_examples"])
     assert f"({examples} calibration examples)" in summary
 

@@ -135,12 +135,12 @@ def test_stop_and_calibration_workshop_in_the_browser(app: App, browser: Browser
     assert_fits(page, "12-taxonomy")
 
     approve(page)  # the rubric: categories, questions, gates, calibration counts
-    expect(page.get_by_role("heading", name="Gate 4 of 7 · Rubric")).to_be_visible(
+    expect(page.get_by_role("heading", name="Gate 4 of 7 · Evaluation rubric")).to_be_visible(
         timeout=STEP_TIMEOUT
     )
     expect(page.get_by_text(re.compile(r"category weights sum 1\.00")).last).to_be_visible()
     assert_fits(page, "13-rubric-stop")
-    shot_rubric = page.get_by_role("heading", name="Gate 4 of 7 · Rubric")
+    shot_rubric = page.get_by_role("heading", name="Gate 4 of 7 · Evaluation rubric")
     shot_rubric.evaluate("node => node.scrollIntoView({block: 'start'})")
     shots(page, "rubric-stop")
 
@@ -181,7 +181,7 @@ def test_stop_and_calibration_workshop_in_the_browser(app: App, browser: Browser
     shots(page, "workshop-5-diff")
 
     approve(page)
-    expect(page.get_by_role("heading", name="Gate 5 of 7 · Personas")).to_be_visible(
+    expect(page.get_by_role("heading", name="Gate 5 of 7 · Persona template")).to_be_visible(
         timeout=STEP_TIMEOUT
     )
     rubric = yaml.safe_load((app.project / "config" / "rubric.yaml").read_text())
