@@ -35,18 +35,21 @@ async def timed(gate: str, with_model: bool, project: Path) -> float:
     return time.perf_counter() - started
 
 
+async def measure(gates: list[str], project: Path) -> None:
+    await timed(gates[0], True, project)  # starts the llama.cpp server once
+    total_model = total_plain = 0.0
+    for gate in gates:
+        model = await timed(gate, True, project)
+        plain = await timed(gate, False, project)
+        total_model, total_plain = total_model + model, total_plain + plain
+        print(f"{gate:16} model review {model:7.1f} s   validators only {plain:6.2f} s", flush=True)
+    totals = f"model review {total_model:7.1f} s   validators only {total_plain:6.2f} s"
+    print(f"{'total':16} {totals}")
+
+
 def main(gates: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        project = Path(folder)
-        asyncio.run(timed(gates[0], True, project))  # starts the llama.cpp server once
-        total_model = total_plain = 0.0
-        for gate in gates:
-            model = asyncio.run(timed(gate, True, project))
-            plain = asyncio.run(timed(gate, False, project))
-            total_model, total_plain = total_model + model, total_plain + plain
-            print(f"{gate:16} model review {model:7.1f} s   validators only {plain:6.2f} s")
-        totals = f"model review {total_model:7.1f} s   validators only {total_plain:6.2f} s"
-        print(f"{'total':16} {totals}")
+        asyncio.run(measure(gates, Path(folder)))  # one loop: the model client outlives calls
 
 
 if __name__ == "__main__":
