@@ -51,6 +51,11 @@ class AgentContext:
     draft_with_model: bool | None = field(
         default_factory=lambda: _env_flag("FTDESIGN_DRAFT_WITH_MODEL")
     )
+    # True: the model answers the checklist and plays the expert panel; None decides per
+    # model: False for the embedded demo model, whose reviews were noise (tests force it).
+    review_with_model: bool | None = field(
+        default_factory=lambda: _env_flag("FTDESIGN_REVIEW_WITH_MODEL")
+    )
     draft_max_tokens: int = 4096
     reply_max_tokens: int = 700
     review_max_tokens: int = 1300  # above the bounded review schema's longest reply (a test)

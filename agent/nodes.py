@@ -12,21 +12,25 @@ from typing import Any
 
 from langgraph.runtime import Runtime
 
+from ftdesign.agent.charts import stop_charts
 from ftdesign.agent.context import AgentContext
+from ftdesign.agent.decisions import decide, log_decision
 from ftdesign.agent.drafting import produce
 from ftdesign.agent.gates.base import Drafted, GateSpec
 from ftdesign.agent.gates.common import use_model
 from ftdesign.agent.llm import describe
 from ftdesign.agent.prompts import (
     DEMO_MODEL_NOTICE,
+    DEMO_REVIEW_NOTICE,
     MODEL_DRAFTS,
     TEMPLATE_CARRIES,
 )
-from ftdesign.agent.records import ArtifactRecord, Issue, Pending
+from ftdesign.agent.records import ArtifactRecord, Change, Decision, Issue, Pending
 from ftdesign.agent.retrieval import gate_sources
-from ftdesign.agent.review import review
+from ftdesign.agent.review import review, review_by_model
 from ftdesign.agent.state import GATES, DesignState
 from ftdesign.agent.transitions import entered
+from ftdesign.agent.word_diff import changed_since
 from ftdesign.tools.errors import FtdesignError
 
 
@@ -44,7 +48,8 @@ def _model_notes(
     how = MODEL_DRAFTS if use_model(ctx) else TEMPLATE_CARRIES
     how = how.format(template=template)
     updates["demo_notice_shown"] = True
-    return updates, [DEMO_MODEL_NOTICE.format(model=model.name, how=how)]
+    notices = [DEMO_MODEL_NOTICE.format(model=model.name, how=how)]
+    return updates, notices + ([] if review_by_model(ctx) else [DEMO_REVIEW_NOTICE])
 
 
 def _applied(spec: GateSpec, state: DesignState, drafted: Drafted | None) -> DesignState:
@@ -85,19 +90,56 @@ def draft_node(spec: GateSpec) -> Any:
         if gate is not None and texts:
             joined = "\n\n".join(texts.values())
             verdict = await review(spec.step, spec.title, after, ctx, joined, found)
-        pending = Pending(findings=found, sources=sources, review=verdict, notices=notices)
+        changes, decisions = _revisions(spec, state, after, ctx, drafted)
+        try:
+            charts = stop_charts(spec.step, after, texts, ctx.project)
+        except OSError as error:  # a chart is a view: the stop still shows, saying why
+            charts, notices = [], [*notices, f"Charts were not saved: {error}"]
+        pending = Pending(
+            findings=found,
+            sources=sources,
+            review=verdict,
+            notices=notices,
+            changes=changes,
+            charts=charts,
+        )
         kept = ("artifacts", "gate_inputs", "models", "statuses")
         return {
             **{key: getattr(after, key) for key in kept},
             **updates,
             "step": spec.step,
             "pending": pending,
+            "decisions": decisions,
             "reply": None,
             "route": "stop",
         }
 
     node.__name__ = f"draft_{spec.step}"
     return node
+
+
+def _revisions(
+    spec: GateSpec,
+    before: DesignState,
+    after: DesignState,
+    ctx: AgentContext,
+    drafted: Drafted | None,
+) -> tuple[list[Change], list[Decision]]:
+    """Word diffs of what a change, paste or applied suggestion rewrote, each logged with
+    both version numbers (the reply itself was logged before the redraft)."""
+    changes, decisions = [], list(before.decisions)
+    if before.reply is None or drafted is None:
+        return changes, decisions
+    for name in drafted.texts:
+        old, new = before.artifacts.get(name), after.artifacts[name]
+        if old is None or old.drafts == new.drafts or not (found := changed_since(new)):
+            continue
+        change = Change(path=new.path, before=found[0], after=found[1], diff=found[2])
+        changes.append(change)
+        why = f"{change.path}: version {change.before} -> version {change.after}"
+        decision = decide(spec.step, "revised", why, [], model=after.models.get("agent", ""))
+        decisions.append(log_decision(ctx.project, decision))
+    return changes, decisions
 
 
 def _checked(

@@ -41,6 +41,12 @@ DEMO_MODEL_NOTICE = (
     " (any OpenAI-compatible endpoint; FTDESIGN_AGENT_API_KEY_ENV names the key variable),"
     " FTDESIGN_AGENT_GGUF=<file.gguf>, or [models.agent] in ftdesign.toml."
 )
+DEMO_REVIEW_NOTICE = (
+    "The demo model does not review: each stop's checklist shows what the validators"
+    " found and marks the guide's items 'not assessed'. For a checklist judged item by item"
+    " and an expert panel, configure a capable reviewer (the agent role, as above); set"
+    " FTDESIGN_REVIEW_WITH_MODEL=1 to make even the demo model review."
+)
 TEMPLATE_CARRIES = (
     "It is too small to write designs, so each draft is the worked '{template}' domain's"
     " artifact and validation carries it; the model only reviews and answers."

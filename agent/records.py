@@ -101,6 +101,8 @@ class Review(BaseModel):
     experts: list[ExpertCritique] = Field(default_factory=list)
     suggestions: list[str] = Field(default_factory=list)
     reviewer: str = ""
+    # Why parts of the model's review are not shown (failed sanity checks, panel not run).
+    withheld: list[str] = Field(default_factory=list)
 
 
 class Decision(BaseModel):
@@ -128,6 +130,15 @@ class Reply(BaseModel):
         return f"{self.kind}{extra}"
 
 
+class Change(BaseModel):
+    """One artifact's word diff between two numbered versions of its history."""
+
+    path: str
+    before: int
+    after: int
+    diff: str
+
+
 class Pending(BaseModel):
     """The data a stop shows besides the drafts: findings, sources, review, messages."""
 
@@ -138,3 +149,6 @@ class Pending(BaseModel):
     answer: str | None = None
     answer_sources: list[Source] = Field(default_factory=list)
     extra: dict[str, Any] = Field(default_factory=dict)
+    # What the last redraft, paste or applied suggestion changed: path -> (versions, diff).
+    changes: list[Change] = Field(default_factory=list)
+    charts: list[str] = Field(default_factory=list, description="chart files, project-relative")

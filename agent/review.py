@@ -14,9 +14,18 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from ftdesign.agent.context import AgentContext
+from ftdesign.agent.honest_review import (
+    DEMO_PANEL,
+    DEMO_REVIEWER,
+    demo_checklist,
+    review_by_model,  # re-exported: nodes ask it for the one-time notice
+    screened_checks,
+    screened_experts,
+    screened_suggestions,
+)
 from ftdesign.agent.llm import ask_structured, describe
 from ftdesign.agent.prompts import review_messages
-from ftdesign.agent.records import ChecklistCheck, ExpertCritique, Issue, Review
+from ftdesign.agent.records import Issue, Review
 from ftdesign.agent.retrieval import checklist as gate_checklist
 from ftdesign.agent.state import DesignState
 from ftdesign.agent.validation import describe as describe_issue
@@ -67,15 +76,6 @@ class ReviewDraft(BaseModel):
     suggestions: list[Suggestion] = Field(default_factory=list, max_length=3)
 
 
-def checked(items: list[str], answers: list[CheckAnswer]) -> list[ChecklistCheck]:
-    """The guide's own checklist items paired with the model's answers, in order."""
-    missing = [CheckAnswer(ok=False, note="not assessed")] * max(0, len(items) - len(answers))
-    return [
-        ChecklistCheck(item=item, ok=answer.ok, note=answer.note)
-        for item, answer in zip(items, list(answers) + missing, strict=False)
-    ]
-
-
 def unassessed(step: str, names: tuple[str, ...] = PANEL) -> list[Expert]:
     """Panellists whose questions no model answered, saying what they would press on."""
     focus = FOCUS.get(step, "what this artifact misses")
@@ -119,6 +119,15 @@ async def review(
     """Checklist, expert panel and suggested edits for a draft; never raises for the model."""
     items = gate_checklist(step)
     problems = [i for i in found if i.severity != "info"]
+    fixes = [f"Fix {i.code}: {i.message}" for i in problems]
+    if not review_by_model(ctx):
+        return Review(
+            verdict="CONCERNS",  # validators alone cannot tick the guide's checklist
+            checklist=demo_checklist(items),
+            suggestions=fixes[:MAX_SUGGESTIONS],
+            reviewer=DEMO_REVIEWER,
+            withheld=[DEMO_PANEL],
+        )
     messages = review_messages(
         title, text, items, state.domain, [describe_issue(i) for i in problems]
     )
@@ -130,14 +139,16 @@ async def review(
     except FtdesignError as error:
         reviewer = f"none (the model failed: {error.message[:200]})"
         draft = fallback(step, items)
-    fixes = [f"Fix {i.code}: {i.message}" for i in problems]
-    suggestions = list(dict.fromkeys(fixes + draft.suggestions))[:MAX_SUGGESTIONS]
-    checklist = checked(items, draft.checks)
+    reference = "\n".join([text, *items, *fixes])
+    offered, withheld = screened_suggestions(draft.suggestions, reference)
+    suggestions = list(dict.fromkeys(fixes + offered))[:MAX_SUGGESTIONS]
+    checklist = screened_checks(items, draft.checks, text)
     clean = not problems and all(c.ok for c in checklist)
     return Review(
         verdict="PASS" if clean else "CONCERNS",
         checklist=checklist,
-        experts=[ExpertCritique(**expert.model_dump()) for expert in draft.experts],
+        experts=screened_experts(draft.experts, reference),
         suggestions=suggestions,
         reviewer=reviewer,
+        withheld=withheld,
     )

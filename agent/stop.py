@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 from ftdesign.agent.actions import act
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import GateSpec
-from ftdesign.agent.records import Issue, Review, Source
+from ftdesign.agent.records import Change, Issue, Review, Source
 from ftdesign.agent.replies import classify
 from ftdesign.agent.state import DesignState, GateStatus, StepId
 from ftdesign.agent.transitions import earlier_steps
@@ -46,6 +46,8 @@ class Stop(BaseModel):
     actions: list[Action]
     can_approve: bool
     back_to: list[StepId]
+    changes: list[Change] = Field(default_factory=list, description="word diffs of a redraft")
+    charts: list[str] = Field(default_factory=list, description="chart files in the project")
 
     def is_final(self) -> bool:
         return self.step == "done"
@@ -80,6 +82,8 @@ def build_stop(state: DesignState, spec: GateSpec) -> Stop:
         actions=actions,
         can_approve=can_approve,
         back_to=back_to,
+        changes=pending.changes,
+        charts=pending.charts,
     )
 
 

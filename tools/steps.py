@@ -19,8 +19,9 @@ DECLARED: tuple[Step, ...] = (
         id="intake",
         role="intake",
         title="Intake",
-        question="Tell me about your deployment: `hardware: ...`, `offline: true`, `budget: ...`,"
-        " `expertise: ...` (one per line), or approve to continue with what is here.",
+        question="Add what is still missing or correct what I read (`hardware: ...`,"
+        " `offline: true`, `budget: ...`, `expertise: ...`, one per line), or approve to"
+        " continue with what is here.",
         query="inputs domain deployment constraints hardware offline budget expertise",
         aliases=("start",),
     ),

@@ -28,6 +28,10 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
         out += [f"  [{n}] {s.source} - {s.section}" for n, s in enumerate(stop.answer_sources, 1)]
     for path, text in stop.drafts.items():
         out += ["", f"--- {path} ---", *_excerpt(text, draft_lines)]
+    for change in stop.changes:
+        out += ["", f"Changed {change.path} (v{change.before} -> v{change.after}): {change.diff}"]
+    if stop.charts:
+        out += ["", f"Charts: {', '.join(stop.charts)}"]
     out += ["", f"Validation: {len(stop.findings)} finding(s)"]
     out += [f"  - {describe(issue)}" for issue in stop.findings]
     if stop.review:
@@ -39,6 +43,7 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
             out.append(f"  * {expert.name} ({expert.role}): {risks}")
             if expert.inadequate_pass:
                 out.append(f"      would pass but be inadequate: {expert.inadequate_pass}")
+        out += [f"  ({reason})" for reason in dict.fromkeys(review.withheld)]
         out += [f"  suggestion {n}: {s}" for n, s in enumerate(review.suggestions, 1)]
     if stop.sources:
         out += ["", "Guide sections:"]

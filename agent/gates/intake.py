@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
 from ftdesign.agent.gates.common import yaml_text
+from ftdesign.agent.gates.intake_reading import missing, read_description
 from ftdesign.agent.gates.settings import parse_settings, revise_settings
 from ftdesign.agent.records import DomainContext, Issue, Source
 from ftdesign.agent.state import DesignState
@@ -47,8 +48,23 @@ def parsed(text: str) -> DomainContext:
     return DomainContext.model_validate(load_yaml(text, NAME) or {})
 
 
+def heard_notice(heard: list[str], domain: DomainContext) -> str:
+    """What the first message already said, and only the questions still open."""
+    said = f"From your description: {'; '.join(heard)}." if heard else ""
+    still = missing(domain)
+    ask = (
+        f" Still missing: {', '.join(still)} (reply e.g. `{still[0]}: ...`), or approve."
+        if still
+        else " Nothing is missing: approve, or correct any line."
+    )
+    return (said + ask).strip()
+
+
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
-    return _drafted(state.domain, "answers")
+    domain, heard = read_description(state.domain)
+    drafted = _drafted(domain, "answers")
+    drafted.notices.append(heard_notice(heard, domain))
+    return drafted
 
 
 async def revise(

@@ -70,6 +70,7 @@ GATE_BUTTONS = {
     "ftd_back": buttons.back_menu,
     "ftd_back_to": buttons.back_to,
     "ftd_edit": buttons.edit,
+    "ftd_source": buttons.source,
     "ftd_edited": buttons.edited,
     "ftd_download": buttons.download,
     "ftd_cal_finish": handlers.finish,  # replies to the session, which takes the lock itself

@@ -12,6 +12,7 @@ import chainlit as cl
 
 from ftdesign.agent.ui import conversation, writers
 from ftdesign.agent.ui.adoption import paste_text
+from ftdesign.agent.ui.artifact_view import source_elements
 from ftdesign.agent.ui.download import build_zip, open_drafts
 from ftdesign.agent.ui.scope import AUTHOR, project, thread_id
 from ftdesign.agent.ui.stop_view import GATE_NAMES
@@ -112,6 +113,19 @@ async def edit(action: cl.Action) -> None:
         author=AUTHOR,
         elements=editors,
     ).send()  # type: ignore[arg-type]
+
+
+async def source(action: cl.Action) -> None:
+    """The drafts' full source under the stop, for a draft shown as a summary."""
+    stop, _ = await conversation.peek()
+    if stop is None or not stop.drafts:
+        await cl.Message(content="There is no draft at this point.", author=AUTHOR).send()
+        return
+    await cl.Message(
+        content=f"Full source of the {stop.title} draft:",
+        author=AUTHOR,
+        elements=source_elements(stop.drafts),  # type: ignore[arg-type]
+    ).send()
 
 
 async def edited(action: cl.Action) -> None:

@@ -70,6 +70,8 @@ def prepare_root(
         (public / "theme.json").write_text(json.dumps(THEME), encoding="utf-8")
         for element in (PACKAGE / "elements").glob("*.jsx"):
             shutil.copyfile(element, public / "elements" / element.name)
+        for sheet in (PACKAGE / "public").glob("*.css"):
+            shutil.copyfile(sheet, public / sheet.name)
     except OSError as error:
         raise FtdesignError(
             f"{root}: cannot prepare the app folder ({error.strerror or error}).",

@@ -16,8 +16,9 @@ def checklist_block(review: Review) -> str:
         return ""
     lines = []
     for check in review.checklist:
-        note = f": {check.note}" if check.note else ""
-        lines.append(f"- {'✔' if check.ok else '⚠'} {check.item}{note}")
+        note = f" ({check.note})" if check.note else ""
+        mark = "✔" if check.ok else "○" if check.note.startswith("not assessed") else "⚠"
+        lines.append(f"- {mark} {check.item}{note}")
     return "**Checklist from the guide:**\n" + "\n".join(lines)
 
 
@@ -45,5 +46,7 @@ def suggestions_block(review: Review) -> str:
 def review_markdown(review: Review, title: str) -> str:
     reviewer = f" · reviewed by {review.reviewer}" if review.reviewer else ""
     head = f"#### Review of {title}: {VERDICT_MARKS.get(review.verdict, review.verdict)}{reviewer}"
-    blocks = [head, checklist_block(review), experts_block(review), suggestions_block(review)]
+    withheld = "\n".join(f"- _{reason}_" for reason in dict.fromkeys(review.withheld))
+    blocks = [head, checklist_block(review), experts_block(review), withheld]
+    blocks.append(suggestions_block(review))
     return "\n\n".join(b for b in blocks if b)

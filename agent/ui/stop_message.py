@@ -9,6 +9,8 @@ from __future__ import annotations
 import chainlit as cl
 
 from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.artifact_summary import linked_sources
+from ftdesign.agent.ui.artifact_view import chart_elements, draft_elements
 from ftdesign.agent.ui.model_text import without_images
 from ftdesign.agent.ui.review_view import review_markdown
 from ftdesign.agent.ui.scope import AUTHOR
@@ -22,18 +24,16 @@ BUTTONS = [  # (action in the stop's list, callback name, label, icon)
     ("approve", "ftd_approve", "Approve", "check"),
     ("change", "ftd_change", "Request changes", "message-square"),
     ("paste", "ftd_edit", "Edit", "pencil"),
+    ("source", "ftd_source", "Source", "file-code"),
     ("back", "ftd_back", "Back…", "undo-2"),
     ("skip", "ftd_skip", "Skip…", "skip-forward"),
 ]
 
 
-def stop_elements(stop: Stop) -> list[cl.Text]:
+def stop_elements(stop: Stop) -> list[cl.Text | cl.Image]:
     """The drafts inline under the message; the cited guide text in a side panel."""
-    language = "yaml" if stop.fmt == "yaml" else "markdown"
-    elements = [
-        cl.Text(name=path, content=text, language=language, display="inline")
-        for path, text in stop.drafts.items()
-    ]
+    elements: list[cl.Text | cl.Image] = [*draft_elements(stop.drafts)]
+    elements += chart_elements(stop.charts)
     cited = stop.sources + stop.answer_sources
     if cited:
         elements.append(cl.Text(name=EXCERPTS, content=excerpts_markdown(cited), display="side"))
@@ -45,7 +45,8 @@ def stop_actions(stop: Stop) -> list[cl.Action]:
     actions = [
         cl.Action(name=name, label=label, icon=icon, payload=payload)
         for action, name, label, icon in BUTTONS
-        if action in stop.actions and (action != "approve" or stop.can_approve)
+        if (action in stop.actions or (action == "source" and linked_sources(stop.drafts)))
+        and (action != "approve" or stop.can_approve)
     ]
     if stop.step == "rubric" and stop.drafts:
         actions.append(

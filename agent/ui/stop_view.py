@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 
 from ftdesign.agent.records import Issue, Source
 from ftdesign.agent.state import GATES
 from ftdesign.agent.stop import Stop
+from ftdesign.agent.ui.artifact_summary import linked_sources
 from ftdesign.tools.steps import REGISTRY
 
 GATE_NAMES = {step.id: step.short_title for step in REGISTRY.gates}  # from tools/steps.py
@@ -76,12 +78,35 @@ def sources_block(title: str, sources: list[Source]) -> str:
     return f"**{title}** (read them in {EXCERPTS}):\n{lines}"
 
 
+# A line that starts a block of its own: list item, heading, table row, quote, fence.
+UNJOINABLE = ("|", "#", "```", "~~~")  # lines that nothing is joined onto
+BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d+[.)]\s|#|\||>|```|~~~)")
+
+
+def reflow(text: str) -> str:
+    """Guide text with its hard line breaks joined inside paragraphs, so a sentence is not
+    cut mid-way in a narrow panel; lists, tables, headings and code keep their lines."""
+    out: list[str] = []
+    fenced = False
+    for line in text.strip().splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+            out.append(line)
+            continue
+        joinable = out and out[-1].strip() and not out[-1].lstrip().startswith(UNJOINABLE)
+        if not fenced and line.strip() and joinable and not BLOCK_START.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def excerpts_markdown(sources: list[Source]) -> str:
     """The cited sections' text, for the side panel."""
     parts = []
     for source in distinct(sources):
         section = f" § {source.section}" if source.section else ""
-        parts.append(f"#### `{source.source}`{section}\n\n{source.text.strip()}")
+        parts.append(f"#### `{source.source}`{section}\n\n{reflow(source.text)}")
     return "\n\n---\n\n".join(parts)
 
 
@@ -105,6 +130,13 @@ def stop_markdown(stop: Stop, answer_streamed: bool = False, unchanged: bool = F
         if stop.drafts:
             names = ", ".join(f"`{path}`" for path in stop.drafts)
             blocks.append(f"**Draft:** {names} (shown below; **Edit** opens it for editing).")
+            blocks += [
+                f"**What changed** in `{c.path}` (version {c.before} → version {c.after}):"
+                f" {c.diff}"
+                for c in stop.changes
+            ]
+            if linked_sources(stop.drafts):
+                blocks.append("**Source** shows the full text of the draft.")
         blocks.append(findings_block(stop.findings))
         blocks.append(sources_block("Guide sections cited", stop.sources))
     if not stop.can_approve:

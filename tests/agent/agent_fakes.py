@@ -19,20 +19,24 @@ from pydantic import Field
 
 from ftdesign.agent import prompts
 
+# Sane review text (the agent screens out notes that mention nothing in the draft or the
+# checklist): these words occur in every gate's checklist or draft.
+ABOUT = "the weights, tokens, criteria and prompts"
+SUGGESTION = "Name one more edge case for the weights"
 REVIEW = json.dumps(
     {
-        "checks": [{"ok": True, "note": "scripted"}],
+        "checks": [{"ok": True, "note": f"scripted check of {ABOUT}"}],
         "experts": [
             {
                 "name": f"Expert {n}",
                 "role": "scripted reviewer",
-                "risks": [f"risk {n}"],
-                "inadequate_pass": "a reply that is polite but wrong",
-                "missed_users": "none",
+                "risks": [f"risk {n} in {ABOUT}"],
+                "inadequate_pass": f"a reply that is polite but wrong about {ABOUT}",
+                "missed_users": f"users whom {ABOUT} never mention",
             }
             for n in range(1, 4)
         ],
-        "suggestions": ["Name one more edge case"],
+        "suggestions": [SUGGESTION],
     }
 )
 DEFAULTS = {

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 from agent_driver import Driver
-from agent_fakes import ScriptedChatModel
+from agent_fakes import SUGGESTION, ScriptedChatModel
 
 from ftdesign.agent.decisions import read_decisions
 from ftdesign.agent.state import GATES
@@ -117,15 +117,22 @@ def test_question_is_answered_from_the_guides(driver: Driver, model: ScriptedCha
 
 
 def test_apply_suggestion_becomes_a_change_request(
-    driver: Driver, model: ScriptedChatModel
+    driver: Driver, model: ScriptedChatModel, project: Path
 ) -> None:
     stop = driver.approve_until("taxonomy", driver.start())
-    assert stop.review is not None and "Name one more edge case" in stop.review.suggestions
-    number = stop.review.suggestions.index("Name one more edge case") + 1
+    assert stop.review is not None and SUGGESTION in stop.review.suggestions
+    number = stop.review.suggestions.index(SUGGESTION) + 1
     model.script["draft"] = [json.dumps(yaml.safe_load(GOOD_TAXONOMY))]
     applied = driver.send(f"apply {number}")
     assert applied is not None and "billing" in applied.drafts["config/input-taxonomy.yaml"]
-    assert "Name one more edge case" in model.calls[-2][1]  # the redraft call, before the review
+    assert SUGGESTION in model.calls[-2][1]  # the redraft call, before the review
+    (change,) = applied.changes  # the stop shows what the suggestion rewrote, word by word
+    assert change.path == "config/input-taxonomy.yaml" and (change.before, change.after) == (1, 2)
+    assert "~~" in change.diff and "**" in change.diff
+    logged = [d for d in read_decisions(project) if d.decision == "revised"]
+    assert [d.rationale for d in logged] == [
+        "config/input-taxonomy.yaml: version 1 -> version 2"
+    ]
 
 
 def test_skip_needs_a_reason_and_is_logged(driver: Driver, project: Path) -> None:

@@ -16,8 +16,9 @@ from ftdesign.agent.state import GATES, DesignState
 from ftdesign.tools.tokens import count_tokens, get_tokenizer
 
 
-def run_review(tmp_path: Path, model: ScriptedChatModel, found: list[Issue]):  # type: ignore[no-untyped-def]
-    ctx = AgentContext(project=tmp_path, models={"agent": model})
+def run_review(tmp_path: Path, model: ScriptedChatModel | None, found: list[Issue]):  # type: ignore[no-untyped-def]
+    models = {"agent": model} if model else {}
+    ctx = AgentContext(project=tmp_path, models=models, review_with_model=None)
     return asyncio.run(review("rubric", "Evaluation rubric", DesignState(), ctx, "x: 1", found))
 
 
@@ -30,11 +31,12 @@ def test_all_checks_ok_and_no_findings_is_a_pass(tmp_path: Path) -> None:
 
 def test_answers_pair_with_the_guide_items_in_order(tmp_path: Path) -> None:
     data = json.loads(REVIEW)
-    data["checks"] = [{"ok": True, "note": "first"}, {"ok": False, "note": "second"}]
+    first, second = "criteria are binary questions", "the category weights sum to 0.9"
+    data["checks"] = [{"ok": True, "note": first}, {"ok": False, "note": second}]
     result = run_review(tmp_path, ScriptedChatModel(script={"review": [json.dumps(data)]}), [])
     items = checklist("rubric")
     assert [c.item for c in result.checklist] == items
-    assert [(c.ok, c.note) for c in result.checklist[:2]] == [(True, "first"), (False, "second")]
+    assert [(c.ok, c.note) for c in result.checklist[:2]] == [(True, first), (False, second)]
     assert all(c.note == "not assessed" for c in result.checklist[2:])
     assert result.verdict == "CONCERNS"
 
@@ -93,13 +95,13 @@ def test_a_panel_without_risks_is_rejected_as_garbage(tmp_path: Path) -> None:
 
 def test_one_expert_played_five_times_is_one_expert_and_two_unassessed(tmp_path: Path) -> None:
     data = json.loads(REVIEW)
-    data["experts"] = [dict(data["experts"][0], risks=[f"risk {n}"]) for n in range(5)]
-    data["suggestions"] = ["Name one more edge case"] * 2
+    data["experts"] = [dict(data["experts"][0], risks=[f"risk {n} to criteria"]) for n in range(5)]
+    data["suggestions"] = ["Name one more edge case for the criteria"] * 2
     result = run_review(tmp_path, ScriptedChatModel(script={"review": [json.dumps(data)]}), [])
     assert [e.name for e in result.experts] == ["Expert 1", *PANEL[:2]]
-    assert result.experts[0].risks == ["risk 0"]
+    assert result.experts[0].risks == ["risk 0 to criteria"]
     assert result.experts[1].inadequate_pass.startswith("not assessed")
-    assert result.suggestions == ["Name one more edge case"]
+    assert result.suggestions == ["Name one more edge case for the criteria"]
 
 
 def test_raw_control_characters_inside_strings_are_read(tmp_path: Path) -> None:
@@ -109,3 +111,36 @@ def test_raw_control_characters_inside_strings_are_read(tmp_path: Path) -> None:
     result = run_review(tmp_path, ScriptedChatModel(script={"review": [text]}), [])
     assert not result.reviewer.startswith("none")
     assert result.experts[0].role == "scripted reviewer"  # one line, for chat and terminal
+
+
+def test_token_soup_and_contradictions_are_not_assessed(tmp_path: Path) -> None:
+    """The demo model's real failures: a tick with a note that says the opposite, a
+    suggestion made of an identifier, an expert who writes noise."""
+    data = json.loads(REVIEW)
+    data["checks"] = [
+        {"ok": True, "note": "No category weights"},
+        {"ok": True, "note": "xkq zzv brrrt fnord"},
+        {"ok": True, "note": "Bananas taste sweet today"},
+    ]
+    data["suggestions"] = ["misp-users_25cwgf3nkjdzvpqrngbwlhx criteria", "Add a safety gate"]
+    data["experts"][0]["missed_users"] = "qwrtzp_9x8c7v6b5n4m3"
+    result = run_review(tmp_path, ScriptedChatModel(script={"review": [json.dumps(data)]}), [])
+    notes = [c.note for c in result.checklist[:3]]
+    assert not any(c.ok for c in result.checklist[:3])
+    assert "says otherwise" in notes[0]
+    assert "not language" in notes[1]
+    assert "mentions nothing in the draft" in notes[2]
+    assert result.suggestions == ["Add a safety gate"]
+    assert result.withheld and "not language" in result.withheld[0]
+    assert result.experts[0].missed_users.startswith("not assessed")
+    assert result.verdict == "CONCERNS"
+
+
+def test_the_embedded_demo_model_does_not_review(tmp_path: Path, smollm2_gguf) -> None:
+    """No model call at all: the checklist is unassessed, the validators' fixes remain."""
+    warning = Issue(file="config/rubric.yaml", severity="warning", code="rubric.x", message="m")
+    result = run_review(tmp_path, None, [warning])
+    assert result.reviewer.startswith("validators only")
+    assert result.experts == [] and "panel not run" in result.withheld[0]
+    assert all(c.note.startswith("not assessed") for c in result.checklist)
+    assert result.suggestions == ["Fix rubric.x: m"]

@@ -117,7 +117,7 @@ def test_review_panel_numbers_suggestions_like_the_agent():
     )
     text = review_markdown(review, "Evaluation rubric")
     assert "⚠ CONCERNS" in text and "reviewed by SmolLM2" in text
-    assert "✔ Criteria are binary" in text and "⚠ Safety gates named: none named" in text
+    assert "✔ Criteria are binary" in text and "⚠ Safety gates named (none named)" in text
     assert "**Ana** (support lead): refund policy" in text
     assert "_Would pass but still be inadequate:_ polite but wrong answers" in text
     assert "1. Fix rubric.weights" in text and "2. Add a safety gate" in text
@@ -142,3 +142,14 @@ def test_a_stop_with_nothing_new_points_back_instead_of_repeating():
     short = stop_markdown(answered, unchanged=True)
     assert "unchanged, as shown above" in short and "**Answer:** Three to eight." in short
     assert "Validator findings" not in short and "Guide sections cited" not in short
+
+
+def test_an_unassessed_item_is_neither_ticked_nor_flagged() -> None:
+    review = Review(
+        verdict="CONCERNS",
+        checklist=[ChecklistCheck(item="Weights sum to 1.0", ok=False, note="not assessed: x")],
+        withheld=["Expert panel not run: the demo model is too small"],
+    )
+    text = review_markdown(review, "Input taxonomy")
+    assert "- ○ Weights sum to 1.0 (not assessed: x)" in text
+    assert "_Expert panel not run: the demo model is too small_" in text

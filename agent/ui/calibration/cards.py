@@ -9,6 +9,7 @@ from __future__ import annotations
 from ftdesign.agent.ui.calibration.judging import subjective
 from ftdesign.agent.ui.calibration.workshop import Item, Workshop
 from ftdesign.agent.ui.model_text import without_images
+from ftdesign.evals.reliability import USER_LABEL
 
 LABELS = {
     "PASS": "PASS",
@@ -36,11 +37,16 @@ def judge_mark(item: Item) -> str:
     return "✔ judge agrees"
 
 
+def said(context: str) -> str:
+    """The user's words without the "User:" that contexts often start with (shown once)."""
+    return USER_LABEL.sub("", context.strip())
+
+
 def example_line(number: int, item: Item) -> str:
     e = item.example
     return (
         f"{number}. **{LABELS[e.type]}** · {judge_mark(item)}\n"
-        f"   - User: {_short(e.context)}\n   - Assistant: {_short(e.response)}"
+        f"   - User: {_short(said(e.context))}\n   - Assistant: {_short(e.response)}"
     )
 
 
@@ -71,7 +77,7 @@ def example_card(item: Item, title: str) -> str:
     e = item.example
     return without_images(
         f"**{title}: {LABELS[e.type]}** (expected answer {e.expected_answer})\n\n"
-        f"- **User:** {e.context}\n- **Assistant:** {e.response}\n- **Why:** {e.reasoning}"
+        f"- **User:** {said(e.context)}\n- **Assistant:** {e.response}\n- **Why:** {e.reasoning}"
     )
 
 

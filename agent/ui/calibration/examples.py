@@ -64,7 +64,11 @@ async def relabel(action: cl.Action) -> None:
     workshop = current()
     item = workshop.relabel(action.payload["item"])
     saved.save(project(), thread_id(), workshop)
-    await say(f"Relabelled as {item.example.type}; it now matches the judge.")
+    cid, _ = workshop.find(item.id)
+    agrees = item.check is not None and item.check.verdict == item.example.expected_answer
+    verdict = item.check.verdict if item.check else "nothing yet"
+    matches = "it now matches the judge" if agrees else f"the judge said {verdict}"
+    await say(f"Relabelled as {item.example.type}; {matches}. {workshop.count_line(cid)}")
 
 
 async def keep(action: cl.Action) -> None:

@@ -74,12 +74,13 @@ async def check_item(workshop: ws.Workshop, cid: str, item: ws.Item, quiet: bool
     if quiet and not item.disputed and item.check.verdict != "ERROR":
         return
     actions = []
-    if item.disputed and item.check.verdict in ("YES", "NO"):
+    if item.check.verdict in ("YES", "NO"):  # the user may flip a label the judge agreed with
         actions = [
             button("ftd_cal_relabel", "Relabel", "repeat", item=item.id),
             button("ftd_cal_edit", "Rewrite", "pencil", item=item.id),
-            button("ftd_cal_keep", "Keep as is", "check", item=item.id),
         ]
+        if item.disputed:
+            actions.append(button("ftd_cal_keep", "Keep as is", "check", item=item.id))
     head = example_card(item, "Example") + "\n\n" if quiet else ""
     await say(head + check_card(item) + f"\n\n{workshop.count_line(cid)}", actions)
 

@@ -117,4 +117,16 @@ async def check(
         verdict = await make_judge(project, {}, None)(messages, f"workshop/{cid}")
     except FtdesignError as error:
         return Check(verdict="ERROR", evidence=str(error).splitlines()[0])
-    return Check(verdict=verdict.verdict, evidence=verdict.evidence.strip())
+    return Check(verdict=verdict.verdict, evidence=screened_evidence(verdict.evidence, messages))
+
+
+def screened_evidence(evidence: str, messages: list[dict[str, str]]) -> str:
+    """The judge's reasoning, or "not assessed" and why when it is noise or its own
+    instructions given back (a small judge echoes the schema's field description)."""
+    from ftdesign.agent.sanity import rejection
+    from ftdesign.evals.judge_prompt import Verdict
+
+    prompt = "\n".join(m["content"] for m in messages)
+    instructions = f"{messages[0]['content']}\n{Verdict.model_json_schema()}"
+    reason = rejection(evidence.strip(), prompt, instructions, "the example or the criterion")
+    return f"not assessed: {reason}" if reason else evidence.strip()
