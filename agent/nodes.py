@@ -127,7 +127,8 @@ def _revisions(
 ) -> tuple[list[Change], list[Decision]]:
     """Word diffs of what a change, paste or applied suggestion rewrote, each logged with
     both version numbers (the reply itself was logged before the redraft)."""
-    changes, decisions = [], list(before.decisions)
+    changes: list[Change] = []
+    decisions = list(before.decisions)
     if before.reply is None or drafted is None:
         return changes, decisions
     for name in drafted.texts:

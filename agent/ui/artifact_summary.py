@@ -8,7 +8,7 @@ not parse, or has no shape recognised here, gets a one-line note and the source 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 import yaml
 
@@ -28,7 +28,7 @@ class Distribution:
         return sum(weight for _, weight in self.options)
 
 
-def _number(value: Any) -> bool:
+def _number(value: Any) -> TypeGuard[float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
@@ -82,7 +82,7 @@ def rubric_summary(data: dict[str, Any]) -> str:
     gates = set(data.get("safety_gates") or [])
     categories = data.get("categories") or {}
     weights = [c.get("weight") for c in categories.values() if isinstance(c, dict)]
-    total = sum(w for w in weights if _number(w))
+    total = sum(float(w) for w in weights if _number(w))
     lines = [
         f"**Pass threshold:** {data.get('pass_threshold', 'not set')} · category weights sum"
         f" {total:.2f} {'✔' if abs(total - 1.0) <= SUM_TOLERANCE else '⚠ should be 1.00'}"
