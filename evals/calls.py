@@ -15,9 +15,7 @@ from typing import Any
 from ftdesign.evals.judge_prompt import Verdict
 from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat
-from ftdesign.models import acomplete, astructured
-from ftdesign.models.client import Completion
-from ftdesign.models.settings import JUDGE_SEED
+from ftdesign.models import JUDGE_SEED, Completion, acomplete, astructured
 from ftdesign.tools.errors import FtdesignError
 
 JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON

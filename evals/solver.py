@@ -24,7 +24,7 @@ from ftdesign.evals.simulator import (
     word_range,
 )
 from ftdesign.evals.transcript import Message, Transcript
-from ftdesign.models.client import Completion
+from ftdesign.models import Completion
 from ftdesign.tools.samplers import message_flaws, turn_rng
 
 # (role, messages, seed, max_tokens) -> Completion; the task wraps models.acomplete.

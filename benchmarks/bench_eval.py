@@ -1,13 +1,13 @@
 """Benchmark: a small evaluation's wall time against its llama.cpp floor.
 
-Run `python -m evals.bench_eval [--scenarios 2] [--turns 2] [--candidate PATH.gguf]`.
+Run `python benchmarks/bench_eval.py [--scenarios 2] [--turns 2] [--candidate PATH.gguf]`.
 It copies a worked domain to a temporary project, serves the embedded model
 (and the candidate GGUF, when another one is given) with llama_cpp.server in
 verbose mode, runs `run_eval` against them and prints: wall time, the floor (the
 prompt and generated tokens llama.cpp processed, divided by its own prompt and
 generation speeds measured in the same run) and wall / floor (target <= 1.15).
 Then it measures the judge's prompt processing with and without prefix reuse
-(`evals.bench_judge_cache`).
+(`benchmarks/bench_judge_cache.py`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from ftdesign.evals.llama_log import LlamaTimings, read_timings
-from ftdesign.models.server import LocalServer, start_server, stop_server
+from ftdesign.models import LocalServer, start_server, stop_server
 from ftdesign.tools.errors import FtdesignError
 
 DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
@@ -78,7 +78,8 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    from ftdesign.evals.bench_judge_cache import judge_cache_benchmark
+    from bench_judge_cache import judge_cache_benchmark  # beside this file, on sys.path
+
     from ftdesign.evals.rubric_subset import subset_rubric
     from ftdesign.evals.task import run_eval
     from ftdesign.models import embedded_gguf_path
