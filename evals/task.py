@@ -18,6 +18,7 @@ from typing import Any
 from ftdesign.evals import phases
 from ftdesign.evals.calls import make_chat, make_judge, role_overrides
 from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.label_cache import open_cache
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
 from ftdesign.evals.records import RUNS, RunStore, run_key
@@ -71,12 +72,14 @@ async def arun_eval(
     key = run_key(settings)
     store = RunStore(proj.root / RUNS / key)
     chat = chat or make_chat(proj.root, overrides, None)
+    # An injected judge call has no identity to key cached labels by: it labels every time.
+    cache = None if judge_call else open_cache(proj.root, overrides.get("judge", {}))
     judge_call = judge_call or make_judge(proj.root, overrides, None)
     report = progress or _quiet
     samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
 
     reliability = await phases.calibrate(
-        proj, store, judge_call, concurrency, report, trust_threshold
+        proj, store, judge_call, concurrency, report, trust_threshold, cache
     )
     transcripts = await phases.converse(
         proj,

@@ -8,7 +8,8 @@ Public API (agent/ and evals/ import only from here, never a submodule; a test c
 - `stream` / `astream`: text pieces for the chat UI;
 - `structured(role, Schema, messages, ..., repair=None) -> Schema` and `astructured`:
   schema-constrained decoding plus validation with bounded repair-and-retry (the one loop);
-- `use_models({role: chat_model})`: the one seam for plugging a model in as a role;
+- `use_models({role: chat_model})`: the one seam for plugging a model in as a role
+  (`plugged_model(role)` says which, if any);
 - `describe_roles(project)` / `roles_markdown(project)`: which model serves each role;
 - `load_role(role, project, **overrides) -> RoleSettings`, `ROLES`, `parse_overrides`;
 - `embedded_gguf_path()`, `ensure_server(...)`, `shutdown_servers()`, and for benchmarks
@@ -20,6 +21,7 @@ each is configured. Failures a user can fix raise tools.errors.FtdesignError.
 
 from ftdesign.models.client import Completion, acomplete, astream, complete, get_model, stream
 from ftdesign.models.embedded import embedded_gguf_path
+from ftdesign.models.injected import plugged as plugged_model
 from ftdesign.models.injected import use_models
 from ftdesign.models.reply_json import strip_fence
 from ftdesign.models.roles import RoleDescription, describe_roles, roles_markdown
@@ -52,6 +54,7 @@ __all__ = [
     "get_model",
     "load_role",
     "parse_overrides",
+    "plugged_model",
     "roles_markdown",
     "shutdown_servers",
     "start_server",
