@@ -6,11 +6,14 @@ earlier prompt of the role would still evaluate. llama.cpp's own count of evalua
 tokens divided by it says how close the serving layout comes (target <= 1.15).
 Prompts are rendered with the GGUF's chat template as llama_cpp.server does; the
 judge's carry the models layer's schema note (bench_judge_cache._with_schema).
+Run alone (`python benchmarks/cache_floor.py [DOMAIN]`) it prints the growth table for
+scripted messages, without a model.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from bench_judge_cache import _with_schema
 
@@ -84,3 +87,36 @@ def growth(rows: list[tuple[str, int, int]], turns: int) -> None:
         full = sum(sum(r[1] for r in c[: 2 * k]) for c in conversations) / len(conversations)
         floor = sum(sum(r[2] for r in c[: 2 * k]) for c in conversations) / len(conversations)
         print(f"  {k:9}  {full:17.0f}  {floor:11.0f}")
+
+
+def scripted_growth(domain: Path, turns: int = 12, words: int = 110, scenarios: int = 2) -> None:
+    """The growth table without a model: the real solver with every message `words` words
+    long (about 150 tokens, as in issue 16), prompts rendered with the embedded template."""
+    import asyncio
+
+    from ftdesign.evals.dataset import build_dataset
+    from ftdesign.evals.project import load_project
+    from ftdesign.evals.solver import Prompts, simulate
+    from ftdesign.models import Completion, embedded_gguf_path
+
+    proj = load_project(domain)
+    sent: Prompts = []
+    text = " ".join(["so"] * words)
+
+    async def chat(role: str, messages: list[dict[str, str]], seed: int, _: int | None) -> Any:
+        sent.append((role, messages))
+        return Completion(f"{seed} {text}", "stop", 0, words, "scripted")
+
+    prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
+    for sample in build_dataset(proj.taxonomy, proj.personas, scenarios, seed=0):
+        asyncio.run(simulate(sample, prompts, chat, turns=turns))
+    smol = embedded_gguf_path()
+    print(f"scripted messages of {words} words, {scenarios} conversations of {turns} exchanges:")
+    growth(floors(sent, {"simulator": smol, "candidate": smol}), turns)
+
+
+if __name__ == "__main__":
+    import sys
+
+    domains = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
+    scripted_growth(domains / (sys.argv[1] if len(sys.argv) > 1 else "coaching"))
