@@ -15,9 +15,7 @@ from typing import Any
 from ftdesign.evals.judge_prompt import Verdict
 from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat
-from ftdesign.models import acomplete, astructured
-from ftdesign.models.client import Completion
-from ftdesign.models.settings import JUDGE_SEED
+from ftdesign.models import JUDGE_SEED, Completion, acomplete, astructured
 from ftdesign.tools.errors import FtdesignError
 
 JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
@@ -25,9 +23,11 @@ JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room
 
 @dataclass
 class Meter:
-    """Requests as (role, prompt tokens, completion tokens, seconds)."""
+    """Requests as (role, prompt tokens, completion tokens, seconds), and the messages
+    each request was built from as (role, messages), in the order sent."""
 
     requests: list[tuple[str, int, int, float]] = field(default_factory=list)
+    prompts: list[tuple[str, list[dict[str, str]]]] = field(default_factory=list)
 
     def total(self, role: str | None = None) -> tuple[int, int, float]:
         rows = [r for r in self.requests if role is None or r[0] == role]
@@ -74,6 +74,8 @@ def make_chat(project: Path, overrides: dict[str, dict[str, Any]], meter: Meter 
         if max_tokens is not None:
             extra["max_tokens"] = max_tokens
         started = time.perf_counter()
+        if meter is not None:
+            meter.prompts.append((role, messages))
         reply = await acomplete(role, messages, project, **overrides.get(role, {}), **extra)
         if meter is not None:
             meter.requests.append(
@@ -89,6 +91,8 @@ def make_judge(
 ) -> JudgeCall:
     async def judge(messages: list[dict[str, str]], key: str) -> Verdict:
         started = time.perf_counter()
+        if meter is not None:
+            meter.prompts.append(("judge", messages))
         try:
             return await astructured(
                 "judge",

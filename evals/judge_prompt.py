@@ -1,9 +1,11 @@
 """The judge's prompt for one criterion, laid out so the inference server can reuse work.
 
-Layout: fixed instructions, then the conversation and its counted facts, then the
-criterion with its calibration examples. Every criterion of one conversation
-shares everything up to the criterion block, so a server that keeps the previous
-prompt's KV cache (llama.cpp does) processes only the criterion block per call.
+Layout: stable first, variable last. Scoring asks every criterion of one conversation:
+fixed instructions, then the conversation and its counted facts, then the criterion
+with its calibration examples, so a server that keeps the previous prompt's KV cache
+(llama.cpp does) processes only the criterion block per call. Calibration labels every
+example of one criterion: instructions, the criterion and its other examples, then the
+example being labelled (`example_last`), so consecutive labels share the criterion.
 
 The calibration examples are the judge's few-shot examples. For the reliability
 check one example is held out of its own prompt, so the judge is never shown the
@@ -25,6 +27,10 @@ First write the evidence: quote or point to the exchanges that decide the questi
 Then the verdict: YES when the assistant meets the criterion, NO when it does not, NA only
 when the situation the question asks about never arises and NA is allowed."""
 
+# Raise when a change to the prompt or the verdict schema could change a verdict: cached
+# calibration labels (label_cache.py) of other versions are then never reused.
+JUDGE_PROMPT_VERSION = 2
+CLOSING = "Now answer the question for the CONVERSATION above: evidence first, then verdict."
 EXAMPLE_LABELS = {
     "PASS": "YES (clear pass)",
     "BORDERLINE_PASS": "YES (borderline pass)",
@@ -44,7 +50,9 @@ class Verdict(BaseModel):
     verdict: Literal["YES", "NO", "NA"]
 
 
-def criterion_block(criterion_id: str, criterion: Criterion, held_out: int | None = None) -> str:
+def criterion_block(
+    criterion_id: str, criterion: Criterion, held_out: int | None = None, closing: bool = True
+) -> str:
     na_rule = (
         "NA is allowed when the situation never arises in the conversation."
         if criterion.na_valid
@@ -64,10 +72,7 @@ def criterion_block(criterion_id: str, criterion: Criterion, held_out: int | Non
         lines.append("Calibration examples (how this criterion is judged):")
     for shown, (_, example) in enumerate(examples, start=1):
         lines.append(_example(shown, example))
-    lines.append(
-        "Now answer the question for the CONVERSATION above: evidence first, then verdict."
-    )
-    return "\n".join(lines)
+    return "\n".join([*lines, CLOSING] if closing else lines)
 
 
 def _example(number: int, example: CalibrationExample) -> str:
@@ -85,10 +90,13 @@ def judge_messages(
     criterion_id: str,
     criterion: Criterion,
     held_out: int | None = None,
+    example_last: bool = False,
 ) -> list[dict[str, str]]:
-    """System instructions, then one user message: conversation, facts, criterion."""
-    body = (
-        f"CONVERSATION\n{conversation}\n\nFACTS (counted by code)\n{facts}\n\n"
-        + criterion_block(criterion_id, criterion, held_out)
-    )
+    """System instructions, then one user message: conversation, facts, criterion; with
+    `example_last` the criterion first, then the conversation (the example) and facts."""
+    talk = f"CONVERSATION\n{conversation}\n\nFACTS (counted by code)\n{facts}"
+    if example_last:
+        body = f"{criterion_block(criterion_id, criterion, held_out, False)}\n\n{talk}\n\n{CLOSING}"
+    else:
+        body = f"{talk}\n\n{criterion_block(criterion_id, criterion, held_out)}"
     return [{"role": "system", "content": INSTRUCTIONS}, {"role": "user", "content": body}]

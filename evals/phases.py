@@ -1,6 +1,7 @@
 """The three model phases of a run, each resumable from the run's records.
 
-`calibrate` has the judge label the rubric's calibration examples, `converse`
+`calibrate` has the judge label the rubric's calibration examples (reusing labels
+the same judge gave in earlier runs, label_cache.py), `converse`
 simulates every scenario's conversation and `judge` judges each conversation.
 Each finished unit is written to the RunStore before it counts as done, and
 units already in the store are reused, never asked again.
@@ -9,6 +10,7 @@ units already in the store are reused, never asked again.
 from __future__ import annotations
 
 from ftdesign.evals.dataset import Sample
+from ftdesign.evals.label_cache import LabelCache
 from ftdesign.evals.progress import Job, Progress, ProgressCallback, bounded
 from ftdesign.evals.project import EvalProject
 from ftdesign.evals.records import RunStore
@@ -25,6 +27,7 @@ async def calibrate(
     limit: int,
     report: ProgressCallback,
     threshold: float,
+    cache: LabelCache | None = None,
 ) -> Reliability:
     rubric = proj.rubric
     total = sum(len(c.calibration_examples) for c in rubric.criteria.values())
@@ -42,7 +45,7 @@ async def calibrate(
     def job(cid: str) -> Job:
         async def run() -> None:
             labels[cid] = await label_examples(
-                rubric, proj.avoid_phrases, judge, known, saved, only=[cid]
+                rubric, proj.avoid_phrases, judge, known, saved, only=[cid], cache=cache
             )
 
         return run

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 
 from ftdesign.evals.facts import conversation_facts
 from ftdesign.evals.judge_prompt import judge_messages
+from ftdesign.evals.label_cache import LabelCache
 from ftdesign.evals.scorer import JudgeCall, Judgment, ask
 from ftdesign.evals.transcript import Message, Transcript
 from ftdesign.tools.schemas.rubric import CalibrationExample, Rubric
@@ -75,33 +76,59 @@ async def label_examples(
     known: Mapping[tuple[str, int], Label] | None = None,
     on_label: Callable[[Label], None] | None = None,
     only: list[str] | None = None,
+    cache: LabelCache | None = None,
 ) -> list[Label]:
     """The judge's label for every calibration example, each held out of its own prompt.
 
-    `only` restricts the work to some criteria (the task runs criteria in parallel).
+    `only` restricts the work to some criteria (the task runs criteria in parallel);
+    `known` labels (a resumed run) and `cache` hits (an earlier run, same judge) are not
+    asked again. The rest are asked in the order of their prompts' text, which puts
+    prompts sharing the longest prefix next to each other for the server's cache.
     """
     known = known or {}
-    labels = []
+    found: dict[tuple[str, int], Label] = {}
+    asked: list[tuple[str, tuple[str, int], list[dict[str, str]], str]] = []
     for cid, criterion in rubric.criteria.items():
         if only is not None and cid not in only:
             continue
         for index, example in enumerate(criterion.calibration_examples):
-            label = known.get((cid, index))
-            if label is None:
-                transcript = example_transcript(cid, index, example)
-                facts = conversation_facts(transcript, phrases).render()
-                messages = judge_messages(transcript.render(), facts, cid, criterion, index)
-                judgment = await ask(judge, messages, cid, transcript.scenario_id)
-                label = Label(
-                    criterion=cid,
-                    example=index,
-                    expected=example.expected_answer,
-                    judgment=judgment,
-                )
-                if on_label is not None:
-                    on_label(label)
-            labels.append(label)
-    return labels
+            if (cid, index) in known:
+                found[(cid, index)] = known[(cid, index)]
+                continue
+            transcript = example_transcript(cid, index, example)
+            facts = conversation_facts(transcript, phrases).render()
+            messages = judge_messages(transcript.render(), facts, cid, criterion, index, True)
+            cached = cache.get(messages) if cache is not None else None
+            if cached is not None:
+                found[(cid, index)] = _label(rubric, cid, index, cached, on_label)
+            else:
+                text = "\n".join(m["content"] for m in messages)
+                asked.append((text, (cid, index), messages, transcript.scenario_id))
+    for _, (cid, index), messages, scenario in sorted(asked, key=lambda item: item[0]):
+        judgment = await ask(judge, messages, cid, scenario)
+        if cache is not None:
+            cache.put(messages, judgment, scenario)
+        found[(cid, index)] = _label(rubric, cid, index, judgment, on_label)
+    return [
+        found[(cid, i)]
+        for cid, criterion in rubric.criteria.items()
+        if only is None or cid in only
+        for i in range(len(criterion.calibration_examples))
+    ]
+
+
+def _label(
+    rubric: Rubric,
+    cid: str,
+    index: int,
+    judgment: Judgment,
+    on_label: Callable[[Label], None] | None,
+) -> Label:
+    expected = rubric.criteria[cid].calibration_examples[index].expected_answer
+    label = Label(criterion=cid, example=index, expected=expected, judgment=judgment)
+    if on_label is not None:
+        on_label(label)
+    return label
 
 
 def agreement(labels: list[Label], threshold: float = TRUST_THRESHOLD) -> Reliability:

@@ -1,7 +1,10 @@
 """The user simulator's side of a turn: its filled prompt, its stage, its word range.
 
 `user_sim.md` carries placeholders; only the known names below are replaced, so
-any other braces in the prompt (JSON examples, templates) stay as written. The
+any other braces in the prompt (JSON examples, templates) stay as written. Lines that
+hold a per-turn placeholder (this message's flaws, the stage) are lifted out of the
+system prompt and sent at the end of the last message instead: the system prompt then
+stays the same all conversation and the server's prompt cache keeps the whole history. The
 word range is stated in the prompt and then enforced here, deterministically: an
 overlong message is cut at the word limit and the cut is noted on the message.
 """
@@ -15,6 +18,7 @@ from ftdesign.evals.facts import WORD
 from ftdesign.tools.schemas.documents import SIMULATOR_SLOTS
 
 PLACEHOLDERS = SIMULATOR_SLOTS  # the one list the validators check user_sim.md against
+PER_TURN = re.compile(r"\{(flaws|stage)\}")
 PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 OPENING = "Write your first message to the assistant now."
 ROLE_PREFIX = re.compile(r"^\s*(?:\*\*)?(?:user|me|client|customer)(?:\*\*)?\s*:\s*", re.I)
@@ -57,6 +61,17 @@ def fill_prompt(template: str, sample: Sample, stage: str, flaws: list[str]) -> 
         "situation": sample.situation(),
     }
     return PLACEHOLDER.sub(lambda match: values[match.group(1)], template)
+
+
+def split_per_turn(template: str) -> tuple[str, str]:
+    """(`template` without its per-turn lines, those lines), each in its original order;
+    a template that is nothing but per-turn lines (one paragraph) stays whole."""
+    lines = template.splitlines()
+    turn = [line for line in lines if PER_TURN.search(line)]
+    stable = [line for line in lines if not PER_TURN.search(line)]
+    if not "".join(stable).strip():
+        return template, ""
+    return "\n".join(stable), "\n".join(turn)
 
 
 def clean_message(text: str) -> str:

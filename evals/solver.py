@@ -4,8 +4,10 @@ Both sides see the full history every turn (truncated history broke continuity
 in real projects). The candidate sees the project's system prompt, then the
 conversation with the user first. The simulator sees its filled `user_sim.md`,
 an opening cue, then the same conversation with roles flipped: its own messages
-are `assistant`, the candidate's replies are `user`. Each request carries a seed
-derived from the run seed, scenario and turn, so a resumed run repeats itself.
+are `assistant`, the candidate's replies are `user`; this turn's flaws and stage come
+last, after the latest message (stable first, variable last: a cached prefix). Each
+request carries a seed derived from the run seed, scenario and turn, so a resumed run
+repeats itself.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from ftdesign.evals.simulator import (
     clean_message,
     enforce_words,
     fill_prompt,
+    split_per_turn,
     stage_of,
     word_range,
 )
 from ftdesign.evals.transcript import Message, Transcript
-from ftdesign.models.client import Completion
+from ftdesign.models import Completion
 from ftdesign.tools.samplers import message_flaws, turn_rng
 
 # (role, messages, seed, max_tokens) -> Completion; the task wraps models.acomplete.
@@ -45,10 +48,17 @@ def request_seed(seed: int, *keys: object) -> int:
     return int.from_bytes(hashlib.sha256(text.encode()).digest()[:4], "big") >> 1
 
 
-def simulator_view(prompt: str, transcript: Transcript) -> list[dict[str, str]]:
+def simulator_view(
+    prompt: str, transcript: Transcript, this_turn: str = ""
+) -> list[dict[str, str]]:
+    """The system prompt, the opening cue, the flipped history; `this_turn` (the per-turn
+    lines) is appended to the last message, always a `user` one, so roles still alternate."""
     flipped = {"user": "assistant", "assistant": "user"}
     history = [{"role": flipped[m.role], "content": m.content} for m in transcript.messages]
-    return [{"role": "system", "content": prompt}, {"role": "user", "content": OPENING}, *history]
+    view = [{"role": "system", "content": prompt}, {"role": "user", "content": OPENING}, *history]
+    if this_turn:
+        view[-1] = {**view[-1], "content": f"{view[-1]['content']}\n\n{this_turn}"}
+    return view
 
 
 def candidate_view(system: str, transcript: Transcript) -> list[dict[str, str]]:
@@ -67,13 +77,14 @@ async def simulate(
     """Run `turns` exchanges for one sample and return every message with its accounting."""
     transcript = Transcript(scenario_id=sample.id)
     low, high = word_range(sample)
+    stable, per_turn = split_per_turn(prompts.user_sim)
     for turn in range(1, turns + 1):
         stage = stage_of(turn, turns)
         flaws = message_flaws(sample.persona, turn_rng(seed, sample.id, turn))
-        prompt = fill_prompt(prompts.user_sim, sample, stage, flaws)
+        prompt = fill_prompt(stable, sample, stage, flaws)
         asked = await chat(
             "simulator",
-            simulator_view(prompt, transcript),
+            simulator_view(prompt, transcript, fill_prompt(per_turn, sample, stage, flaws)),
             request_seed(seed, sample.id, turn, "simulator"),
             int(high * TOKENS_PER_WORD) + 16,
         )

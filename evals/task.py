@@ -19,6 +19,7 @@ from ftdesign.evals import phases
 from ftdesign.evals.calls import Meter, make_chat, make_judge, role_overrides
 from ftdesign.evals.candidates import CandidatePick, resolve_candidates
 from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.label_cache import open_cache
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
 from ftdesign.evals.records import RUNS, RunStore, run_key
@@ -82,12 +83,14 @@ async def arun_eval(
     settings["chosen_by"] = pick.chosen_by  # after the key: who chose it changes no output
     store = RunStore(proj.root / RUNS / key)
     chat = chat or make_chat(proj.root, overrides, meter)
+    # An injected judge call has no identity to key cached labels by: it labels every time.
+    cache = None if judge_call else open_cache(proj.root, overrides.get("judge", {}))
     judge_call = judge_call or make_judge(proj.root, overrides, None)
     report = progress or _quiet
     samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
 
     reliability = await phases.calibrate(
-        proj, store, judge_call, concurrency, report, trust_threshold
+        proj, store, judge_call, concurrency, report, trust_threshold, cache
     )
     transcripts = await phases.converse(
         proj,

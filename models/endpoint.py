@@ -79,9 +79,8 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
             hint=f"fix {settings.setting_name('gguf')}, or remove it to use the embedded model",
         )
     if settings.is_local:
-        server = ensure_server(
-            settings.gguf or embedded_gguf_path(), settings.n_ctx, settings.n_threads
-        )
+        gguf, name = settings.gguf or embedded_gguf_path(), settings.server or settings.role
+        server = ensure_server(gguf, settings.n_ctx, settings.n_threads, name)
         url, name, backend = server.base_url, settings.model or server.model, "llama.cpp"
         key = server.api_key or key
     elif not settings.model:

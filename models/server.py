@@ -2,11 +2,12 @@
 
 Each GGUF is served by llama-cpp-python's OpenAI-compatible server
 (`python -m llama_cpp.server`) in a child process on a free 127.0.0.1 port. It is
-started on first use, reused for every later call on the same file, and stopped at
-interpreter exit (terminate, then kill). On Linux the child also asks the kernel to
-end it if this process dies without running atexit. Each server gets a random API
-key (passed in its environment, not on its command line where `ps` shows it), so
-other local users and web pages cannot use it.
+started on first use, reused by later calls with the same name and file, and stopped
+at interpreter exit (terminate, then kill); on Linux the kernel also ends it if this
+process dies without atexit. Each role names its own server by default: a server
+caches one prompt's prefix, so roles sharing one evict each other's (issue 16). Each
+server gets a random API key (passed in its environment, not on its command line where
+`ps` shows it), so other local users and web pages cannot use it.
 
 `--logits_all False` matters: the server's default keeps fp32 logits for every
 context position, n_ctx x vocab x 4 bytes (1.6 GB for SmolLM2 at 8K, 8.6 GB for
@@ -56,7 +57,7 @@ class LocalServer:
     api_key: str = ""  # random per server; clients send it as a Bearer token
 
 
-_servers: dict[Path, LocalServer] = {}
+_servers: dict[tuple[str, Path], LocalServer] = {}
 _lock = threading.Lock()
 _spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ftdesign-llama-spawner")
 
@@ -99,21 +100,21 @@ def _spawn(command: list[str], log: IO[bytes], key: str = "") -> subprocess.Pope
     ).result()
 
 
-def ensure_server(gguf: Path, n_ctx: int = 8192, n_threads: int | None = None) -> LocalServer:
-    """A running server for `gguf` (started if needed); raises FtdesignError if it cannot.
-
-    The first call for a file decides its context size and threads; later calls reuse it.
-    """
+def ensure_server(
+    gguf: Path, n_ctx: int = 8192, n_threads: int | None = None, name: str = "shared"
+) -> LocalServer:
+    """The running server `name` for `gguf` (started if needed), or FtdesignError. The first
+    call for a name and file decides its context size and threads; later calls reuse it."""
     from ftdesign.tools.gguf_facts import inspect_gguf
 
-    key = gguf.resolve()
+    key = (name, gguf.resolve())
     with _lock:
         server = _servers.get(key)
         if server is not None and server.process.poll() is None:
             return server
-        facts = inspect_gguf(key)  # a clear message for a missing or non-GGUF file
+        facts = inspect_gguf(key[1])  # a clear message for a missing or non-GGUF file
         context = min(n_ctx, facts.context_length or n_ctx)
-        server = start_server(key, context, n_threads or default_threads())
+        server = start_server(key[1], context, n_threads or default_threads())
         _servers[key] = server
         return server
 

@@ -62,6 +62,11 @@ class RoleSettings(BaseModel):
     n_threads: int | None = Field(
         default=None, description="local server threads; None = half the cores"
     )
+    server: str | None = Field(
+        default=None,
+        description="local server name; roles naming the same one share it and its prompt"
+        " cache (memory for cache hits); None = a server of the role's own",
+    )
     backend: Literal["auto", "llama.cpp", "openai"] = Field(
         default="auto", description="server dialect; auto: local = llama.cpp, remote = asked once"
     )

@@ -59,12 +59,40 @@ def test_layers_import_through_the_namespace(layer: str) -> None:
         str(path.relative_to(ROOT))
         for path in (ROOT / layer).rglob("*.py")
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if (isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
-            and node.module.split(".")[0] in ALLOWED)
-        or (isinstance(node, ast.Import)
-            and any(alias.name.split(".")[0] in ALLOWED for alias in node.names))
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and node.module
+            and node.module.split(".")[0] in ALLOWED
+        )
+        or (
+            isinstance(node, ast.Import)
+            and any(alias.name.split(".")[0] in ALLOWED for alias in node.names)
+        )
     }
     assert bare == set(), f"import these through `{PACKAGE}.`: {sorted(bare)}"
+
+
+def _models_submodules(path: Path) -> set[str]:
+    """`ftdesign.models.<anything>` imported by `path` (the layer's inside, not its face)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        modules = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules = [node.module]
+        found.update(m for m in modules if m.startswith(f"{PACKAGE}.models."))
+    return found
+
+
+@pytest.mark.parametrize("layer", ["agent", "evals"])
+def test_models_are_reached_through_their_public_face(layer: str) -> None:
+    """One way to reach a model: `ftdesign.models` exports it, or nobody above uses it."""
+    inside = {
+        str(path.relative_to(ROOT)): sorted(found)
+        for path in (ROOT / layer).rglob("*.py")
+        if (found := _models_submodules(path))
+    }
+    assert inside == {}, f"import these from `{PACKAGE}.models` itself: {inside}"
 
 
 def _run(*command: str) -> subprocess.CompletedProcess[str]:

@@ -141,8 +141,7 @@ def run_choose(args: argparse.Namespace) -> int:
 
 
 def run_models(args: argparse.Namespace) -> int:
-    from ftdesign.models.roles import describe_roles
-    from ftdesign.models.settings import parse_overrides
+    from ftdesign.models import describe_roles, parse_overrides
 
     roles = describe_roles(args.project, parse_overrides(args.overrides))
     if args.json:

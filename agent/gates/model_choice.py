@@ -46,7 +46,7 @@ class ChoiceSettings(BaseModel):
 
 def local_ggufs() -> list[str]:
     """The embedded demo model's GGUF, the one candidate every install has."""
-    from ftdesign.models.server import embedded_gguf_path
+    from ftdesign.models import embedded_gguf_path
 
     try:
         return [str(embedded_gguf_path())]

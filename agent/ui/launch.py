@@ -84,11 +84,11 @@ def warm_up(project: Path) -> None:
     """Start the agent's model and load the guide index before the app listens, so no chat
     waits for them; a problem is only printed: the chat reports it again when it matters."""
     from ftdesign.agent.retrieval import search
-    from ftdesign.models.client import role_endpoint
+    from ftdesign.models import get_model
 
     print("ftdesign ui: starting the agent's model and the guide index…", file=sys.stderr)  # noqa: T201
     try:
-        role_endpoint("agent", project)
+        get_model("agent", project)
     except FtdesignError as error:
         print(f"ftdesign ui: the agent's model is not ready: {error}", file=sys.stderr)  # noqa: T201
     _, problem = asyncio.run(search("which base model fits the hardware", 1))

@@ -1,8 +1,13 @@
-"""Structured output from an injected model: fenced JSON, repair, and a clear failure."""
+"""Structured output from an injected model: fenced JSON, repair, and a clear failure.
+
+The injected model is plugged into the models layer (`use_models`), so these tests drive
+the production retry-and-repair loop (models/structured.py), the only one there is.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +17,7 @@ from pydantic import BaseModel
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.llm import ask_structured, ask_text
+from ftdesign.models import astructured, structured, use_models
 from ftdesign.tools.errors import FtdesignError
 
 
@@ -48,7 +54,7 @@ def test_repair_runs_and_may_reject(tmp_path: Path) -> None:
 
 
 def test_garbage_ends_in_a_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(FtdesignError, match="no valid Pair after 3 attempts"):
+    with pytest.raises(FtdesignError, match="no valid Pair after 3 attempt"):
         ask(tmp_path, ["garbage"])
 
 
@@ -57,3 +63,42 @@ def test_timeouts_become_ftdesign_errors(tmp_path: Path) -> None:
     ctx = AgentContext(project=tmp_path, models={"agent": model})
     with pytest.raises(FtdesignError, match="TimeoutError"):
         asyncio.run(ask_text(ctx, [HumanMessage("x")], 50))
+
+
+def test_the_agent_has_no_loop_of_its_own() -> None:
+    """One retry-and-repair loop: agent/llm.py delegates to the models layer."""
+    source = (Path(__file__).parents[2] / "agent" / "llm.py").read_text()
+    assert "for _ in range" not in source and "astructured(" in source
+
+
+def test_a_plugged_model_serves_any_caller_of_the_models_layer(tmp_path: Path) -> None:
+    """The evaluation and the workshop call models.astructured / structured directly."""
+    model = ScriptedChatModel(script={"draft": ["nope", '{"a": 4, "b": 5}']})
+    with use_models({"judge": model}):
+        value = asyncio.run(astructured("judge", Pair, "pair?", tmp_path, max_tokens=20))
+        again = structured("judge", Pair, "pair?", tmp_path)
+    assert value == again == Pair(a=4, b=5) and model.count("draft") == 3
+
+
+def test_plugging_is_scoped_to_the_block(tmp_path: Path) -> None:
+    from ftdesign.models.injected import plugged
+
+    model = ScriptedChatModel()
+    with use_models({"simulator": model}):
+        assert plugged("simulator") is model and plugged("judge") is None
+    assert plugged("simulator") is None
+    with pytest.raises(FtdesignError, match="unknown role"), use_models({"critic": model}):
+        pass
+
+
+def test_the_workshop_proposes_through_the_plugged_agent(tmp_path: Path) -> None:
+    from ftdesign.agent.ui.calibration.judging import propose
+    from ftdesign.tools.schemas.rubric import Criterion
+
+    example = {"type": "FAIL", "context": "c", "response": "r", "reasoning": "why"}
+    reply = '{"examples": [%s, %s]}' % ((json.dumps(example),) * 2)
+    model = ScriptedChatModel(script={"draft": [reply]})
+    criterion = Criterion(name="Counts steps", question="Does it give three steps?")
+    with use_models({"agent": model}):
+        found = asyncio.run(propose("C1", criterion, "coaching", tmp_path))
+    assert [e.type for e in found] == ["PASS", "FAIL"] and model.count("draft") == 1

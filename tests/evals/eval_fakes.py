@@ -8,8 +8,14 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import json
 import shutil
 from pathlib import Path
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import AIMessage
+from langchain_core.outputs import ChatGeneration, ChatResult
+from pydantic import Field
 
 from ftdesign.evals.judge_prompt import Verdict
 from ftdesign.evals.rubric_subset import subset_rubric
@@ -80,3 +86,20 @@ def copy_project(dest: Path) -> Path:
 def shrink_rubric(project: Path, keep: list[str], examples: int = 3) -> None:
     """Keep a few criteria (and examples each) so real-model tests stay fast; still valid."""
     subset_rubric(project / "config" / "rubric.yaml", keep, examples)
+
+
+class VerdictModel(BaseChatModel):
+    """A chat model answering verdict JSON from a hash of the prompt, for `use_models`:
+    the judge then runs through the real make_judge and structured-output loop."""
+
+    prompts: list[str] = Field(default_factory=list)
+
+    @property
+    def _llm_type(self) -> str:
+        return "scripted-verdicts"
+
+    def _generate(self, messages, stop=None, run_manager=None, **kwargs):  # noqa: ANN001
+        self.prompts.append(messages[-1].text)
+        verdict = ("YES", "YES", "NO")[digest(messages[-1].text) % 3]
+        reply = json.dumps({"evidence": "scripted", "verdict": verdict})
+        return ChatResult(generations=[ChatGeneration(message=AIMessage(reply))])

@@ -40,7 +40,9 @@ def test_get_model_is_chat_openai_on_loopback():
     model = get_model("agent")
     assert isinstance(model, ChatOpenAI)
     assert str(model.openai_api_base).startswith("http://127.0.0.1:")
-    assert ensure_server(embedded_gguf_path()) is ensure_server(embedded_gguf_path())
+    agent_server = ensure_server(embedded_gguf_path(), name="agent")  # the one get_model used
+    assert agent_server is ensure_server(embedded_gguf_path(), name="agent")
+    assert str(model.openai_api_base) == agent_server.base_url
 
 
 def test_chat_completion_reports_text_reason_and_tokens():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 
 import pytest
 import yaml
@@ -39,11 +40,15 @@ def test_every_example_is_labelled_once_and_held_out_of_its_own_prompt(rubric):
     labels = asyncio.run(label_examples(rubric, [], judge))
     total = sum(len(c.calibration_examples) for c in rubric.criteria.values())
     assert len(labels) == len(seen) == total
-    for lab, (messages, _) in zip(labels, seen, strict=True):
+    asked = {key: messages for messages, key in seen}
+    for lab in labels:
+        messages = asked[f"calibration/{lab.criterion}/{lab.example}"]
         criterion = rubric.criteria[lab.criterion]
         example = criterion.calibration_examples[lab.example]
         body = messages[-1]["content"]
-        conversation, block = body.split(f"CRITERION {lab.criterion}:")
+        # Stable first: the criterion and its other examples, then the example labelled.
+        block, conversation = body.split("\n\nCONVERSATION\n")
+        assert block.startswith(f"CRITERION {lab.criterion}:")
         assert example.response.strip() in conversation  # the item being labelled
         assert example.reasoning.strip() not in block  # its answer is not shown
         others = [e for i, e in enumerate(criterion.calibration_examples) if i != lab.example]
@@ -92,3 +97,19 @@ def test_known_labels_are_not_asked_again(rubric):
     calls.clear()
     again = asyncio.run(label_examples(rubric, [], judge, known, only=["UND1"]))
     assert again == first and len(calls) == len(first) - 2
+
+
+def test_held_out_prompts_go_in_the_order_that_shares_the_longest_prefix(rubric):
+    """Sorted by text: each prompt shares with the one before it at least as long a
+    prefix as with any other still to come (what a one-slot server cache can reuse)."""
+    seen: list[str] = []
+
+    async def judge(messages, key):
+        seen.append("\n".join(m["content"] for m in messages))
+        return Verdict(evidence="-", verdict="YES")
+
+    asyncio.run(label_examples(rubric, [], judge, only=["UND1", "NAT1"]))
+    assert seen == sorted(seen) and len(seen) > 2
+    shared = [len(os.path.commonprefix(pair)) for pair in zip(seen, seen[1:], strict=False)]
+    instructions = len(os.path.commonprefix(seen))
+    assert sum(s > instructions + 200 for s in shared) >= len(shared) - 1  # one criterion switch

@@ -9,12 +9,12 @@ import yaml
 from eval_fakes import DOMAIN, ScriptedChat
 
 from ftdesign.evals.dataset import build_dataset
-from ftdesign.evals.simulator import OPENING, enforce_words, fill_prompt
+from ftdesign.evals.simulator import OPENING, STAGE_GUIDANCE, enforce_words, fill_prompt
 from ftdesign.evals.solver import Prompts, request_seed, simulate
 from ftdesign.tools.schemas import PersonaTemplate, TaxonomyFile
 
 TEMPLATE = (
-    "You are {persona}. Topic {topic}/{subtopic}. Stage {stage}. Show: {flaws}. "
+    "You are {persona}. Topic {topic}/{subtopic}.\nStage {stage}.\nShow: {flaws}.\n"
     "Write {min_words}-{max_words} words in a {style} style. {situation} "
     'Keep {braces} and {"json": 1} as they are.'
 )
@@ -61,19 +61,21 @@ def test_simulator_sees_the_same_history_with_roles_flipped(sample):
     flip = {"user": "assistant", "assistant": "user"}
     for turn, (_, messages, _, _) in enumerate(simulator_calls, start=1):
         assert messages[0]["role"] == "system"
-        assert messages[1] == {"role": "user", "content": OPENING}
         history = [
-            {"role": flip[m["role"]], "content": m["content"]}
-            for m in transcript.as_chat()[: 2 * (turn - 1)]
-        ]
-        assert messages[2:] == history
+            {"role": "user", "content": OPENING},
+            *({"role": flip[m["role"]], "content": m["content"]}
+              for m in transcript.as_chat()[: 2 * (turn - 1)]),
+        ]  # fmt: skip
+        assert messages[1:-1] == history[:-1]
+        assert messages[-1]["content"].startswith(history[-1]["content"] + "\n\nStage ")
         assert messages[-1]["role"] == "user"  # the simulator always answers the other side
 
 
 def test_prompt_placeholders_filled_other_braces_kept(sample):
     chat = ScriptedChat()
     run(sample, chat, turns=3)
-    prompts = [c[1][0]["content"] for c in chat.calls if c[0] == "simulator"]
+    views = [c[1] for c in chat.calls if c[0] == "simulator"]
+    prompts = [v[0]["content"] + v[-1]["content"] for v in views]  # per-turn lines come last
     assert "{braces}" in prompts[0] and '{"json": 1}' in prompts[0]
     for name in ("persona", "topic", "subtopic", "stage", "flaws", "min_words", "style"):
         assert "{" + name + "}" not in prompts[0]
@@ -127,3 +129,30 @@ def test_candidate_token_limit_is_passed_through(sample):
     chat = ScriptedChat()
     run(sample, chat, turns=1, max_tokens=77)
     assert [c[3] for c in chat.calls if c[0] == "candidate"] == [77]
+
+
+def lines(view: list[dict[str, str]]) -> list[str]:
+    return sorted(line for m in view for line in m["content"].splitlines() if line.strip())
+
+
+def test_per_turn_lines_move_to_the_end_with_the_same_content(sample):
+    """Before: flaws and stage filled into the system prompt; now: after the last message.
+    The simulator receives the same lines either way, and its system prompt never changes."""
+    chat = ScriptedChat()
+    transcript = run(sample, chat)
+    calls = [c[1] for c in chat.calls if c[0] == "simulator"]
+    assert len({messages[0]["content"] for messages in calls}) == 1  # stable all conversation
+    for turn, messages in enumerate(calls, start=1):
+        said = transcript.messages[2 * (turn - 1)]
+        stage = STAGE_GUIDANCE[said.stage]
+        flaws = ", ".join(said.flaws) or "none in this message: write plainly"
+        last, _, moved = messages[-1]["content"].partition("\n\n")
+        assert moved == f"Stage {stage}.\nShow: {flaws}."
+        assert stage not in messages[0]["content"]
+        before = [
+            {"role": "system", "content": fill_prompt(TEMPLATE, sample, said.stage, said.flaws)},
+            *messages[1:-1],
+            {**messages[-1], "content": last},
+        ]
+        assert stage in before[0]["content"]
+        assert lines(before) == lines(messages)

@@ -81,17 +81,18 @@ def proposal_messages(
 async def propose(
     cid: str, criterion: Criterion, domain: str, project: Path
 ) -> list[CalibrationExample]:
-    """Examples from the agent role; FtdesignError when the model cannot produce valid ones."""
-    from ftdesign.models import astructured
+    """Examples from the agent role; FtdesignError when the model cannot produce valid ones.
+    Asked through the agent's own call (agent.llm), so a model plugged in for the agent
+    role (models.use_models) serves the workshop too."""
+    from langchain_core.messages.utils import convert_to_messages
+
+    from ftdesign.agent.context import AgentContext
+    from ftdesign.agent.llm import ask_structured
 
     wanted = wanted_types(criterion)
-    found = await astructured(
-        "agent",
-        Proposals,
-        proposal_messages(cid, criterion, domain, wanted),
-        project,
-        repair=typed(wanted),
-        max_tokens=PROPOSAL_TOKENS,
+    messages = convert_to_messages(proposal_messages(cid, criterion, domain, wanted))
+    found = await ask_structured(
+        AgentContext(project=project), Proposals, messages, PROPOSAL_TOKENS, typed(wanted)
     )
     return found.examples
 
@@ -112,7 +113,7 @@ async def check(
     transcript = example_transcript(cid, 0, example)
     facts = conversation_facts(transcript, []).render()
     shown = criterion.model_copy(update={"calibration_examples": others})
-    messages = judge_messages(transcript.render(), facts, cid, shown)
+    messages = judge_messages(transcript.render(), facts, cid, shown, example_last=True)
     try:
         verdict = await make_judge(project, {}, None)(messages, f"workshop/{cid}")
     except FtdesignError as error:

@@ -1,13 +1,16 @@
 """Benchmark: a small evaluation's wall time against its llama.cpp floor.
 
-Run `python -m evals.bench_eval [--scenarios 2] [--turns 2] [--candidate PATH.gguf]`.
+Run `python benchmarks/bench_eval.py [--scenarios 2] [--turns 2] [--candidate PATH.gguf]`.
 It copies a worked domain to a temporary project, serves the embedded model
 (and the candidate GGUF, when another one is given) with llama_cpp.server in
 verbose mode, runs `run_eval` against them and prints: wall time, the floor (the
 prompt and generated tokens llama.cpp processed, divided by its own prompt and
 generation speeds measured in the same run) and wall / floor (target <= 1.15).
+Each role gets its own server, as `ftdesign eval` gives it (`--shared-server`: one for
+all, the layout before issue 16); the cache floor, llama.cpp's evaluated tokens and
+their ratio follow, then prefilled tokens per conversation by exchanges (cache_floor.py).
 Then it measures the judge's prompt processing with and without prefix reuse
-(`evals.bench_judge_cache`).
+(`benchmarks/bench_judge_cache.py`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import time
 from pathlib import Path
 
 from ftdesign.evals.llama_log import LlamaTimings, read_timings
-from ftdesign.models.server import LocalServer, start_server, stop_server
+from ftdesign.models import LocalServer, default_threads, start_server, stop_server
 from ftdesign.tools.errors import FtdesignError
 
 DOMAINS = Path(__file__).resolve().parents[1] / "knowledge" / "domains"
@@ -38,7 +41,8 @@ def gemma_gguf(folder: Path) -> Path:
 def serve(gguf: Path, log: Path) -> LocalServer:
     """A server for the run, verbose: the benchmark reads llama.cpp's own timings from `log`."""
     try:
-        return start_server(gguf, 8192, os.cpu_count() or 1, log=log.open("w+b"), verbose=True)
+        # One thread per server: on a shared 2-core machine two spin-waiting threads collapse.
+        return start_server(gguf, 8192, default_threads(), log=log.open("w+b"), verbose=True)
     except FtdesignError as error:
         raise SystemExit(f"{error}\nsee {log}") from error
 
@@ -76,11 +80,17 @@ def main() -> None:
     )
     parser.add_argument("--skip-cache", action="store_true", help="skip the judge-cache part")
     parser.add_argument(
+        "--shared-server", action="store_true", help="one server for every role (the old layout)"
+    )
+    parser.add_argument(
         "--criteria", nargs="*", help="keep only these rubric criteria (3 examples each)"
     )
     args = parser.parse_args()
 
-    from ftdesign.evals.bench_judge_cache import judge_cache_benchmark
+    from bench_judge_cache import judge_cache_benchmark  # beside this file, on sys.path
+    from cache_floor import floors, growth, report
+
+    from ftdesign.evals.calls import Meter, make_chat, make_judge, role_overrides
     from ftdesign.evals.rubric_subset import subset_rubric
     from ftdesign.evals.task import run_eval
     from ftdesign.models import embedded_gguf_path
@@ -94,14 +104,18 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     smol = embedded_gguf_path()
     candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
-    logs = [workdir / "server-embedded.log"]
-    servers = [serve(smol, logs[0])]
-    for role in ("simulator", "judge", "candidate"):
-        serve_role(role, servers[0])
-    if candidate != smol:
-        logs.append(workdir / "server-candidate.log")
-        servers.append(serve(candidate, logs[1]))
-        serve_role("candidate", servers[1])
+    ggufs = {"simulator": smol, "judge": smol, "candidate": candidate}
+    logs: dict[str, Path] = {}
+    servers: dict[str, LocalServer] = {}
+    for role, gguf in ggufs.items():
+        # Shared: roles on the same file use one server, so their caches evict each other.
+        name = gguf.stem if args.shared_server else role
+        if name not in servers:
+            logs[name] = workdir / f"server-{name}.log"
+            servers[name] = serve(gguf, logs[name])
+        serve_role(role, servers[name])
+    meter = Meter()
+    overrides = role_overrides(None, None)
     try:
         started = time.perf_counter()
         output = run_eval(
@@ -110,14 +124,15 @@ def main() -> None:
             turns=args.turns,
             seed=args.seed,
             candidate_max_tokens=args.max_tokens,
+            chat=make_chat(project, overrides, meter),
+            judge_call=make_judge(project, overrides, meter),
         )
         wall = time.perf_counter() - started
     finally:
-        for server in servers:
+        for server in servers.values():
             stop_server(server)
-    timings = read_timings(logs[0])
-    for log in logs[1:]:
-        timings = timings + read_timings(log)
+    per_server = {name: read_timings(log) for name, log in logs.items()}
+    timings = sum(list(per_server.values())[1:], start=list(per_server.values())[0])
     rows = output.results.scenarios
     rel = output.results.reliability
     print(
@@ -129,6 +144,9 @@ def main() -> None:
         else ""
     )
     report_floor("evaluation run", wall, timings)
+    requests = floors(meter.prompts, ggufs)
+    report(requests, {name: t.prompt_tokens for name, t in per_server.items()})
+    growth(requests, args.turns)
     print(f"report: {output.report}")
     if not args.skip_cache:
         judge_cache_benchmark(project, output.records.parent, smol)

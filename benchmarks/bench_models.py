@@ -1,6 +1,6 @@
 """Benchmark: the embedded model through our interface vs raw llama-cpp-python.
 
-Run `python -m evals.bench_models [--runs N] [--max-tokens N]`. Same prompt, same
+Run `python benchmarks/bench_models.py [--runs N] [--max-tokens N]`. Same prompt, same
 greedy sampling and seed, same thread count. Prints generated tokens per second
 (median of N interleaved runs, after one warm-up each) for raw in-process
 llama-cpp-python, for the bare OpenAI SDK against our llama.cpp server, and for
@@ -46,8 +46,7 @@ def main() -> None:
     import llama_cpp
     import openai
 
-    from ftdesign.models import complete, embedded_gguf_path, get_model
-    from ftdesign.models.server import default_threads
+    from ftdesign.models import complete, default_threads, embedded_gguf_path, get_model
 
     gguf, threads = embedded_gguf_path(), default_threads()
     sampling = {"max_tokens": args.max_tokens, "temperature": 0.0, "seed": SEED}

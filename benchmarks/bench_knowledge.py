@@ -3,7 +3,7 @@
 Prints the cold build (empty store, every chunk embedded), the no-change rebuild, and the
 median and p95 latency of searches per mode over the retrieval set's questions. Run:
 
-    python -m evals.bench_knowledge [--rounds 3]
+    python benchmarks/bench_knowledge.py [--rounds 3]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
     args = parser.parse_args(argv)
     from ftdesign import knowledge
+
     questions = [q.text for q in load_questions()]
     with tempfile.TemporaryDirectory(prefix="ftdesign-bench-") as store:
         cold = knowledge.build(store)
