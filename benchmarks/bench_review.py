@@ -1,6 +1,6 @@
 """Benchmark: seconds the embedded demo model spends reviewing one draft, per gate.
 
-`python -m ftdesign.agent.cli.bench_review [gate ...]` times `review()` on a worked domain's
+`python benchmarks/bench_review.py [gate ...]` times `review()` on a worked domain's
 artifacts twice: with the model forced to review (what every gate did before the demo
 model stopped reviewing) and with the default (validators only). It prints numbers; the
 whole-session saving is the difference summed over the gates a session reviews.
