@@ -35,9 +35,11 @@ from ftdesign.models.server import (
 )
 from ftdesign.models.settings import JUDGE_SEED, ROLES, RoleSettings, load_role, parse_overrides
 from ftdesign.models.structured import astructured, structured
+from ftdesign.models.trust import MODELS_DIR, models_dir
 
 __all__ = [
     "JUDGE_SEED",
+    "MODELS_DIR",
     "ROLES",
     "Completion",
     "LocalServer",
@@ -53,6 +55,7 @@ __all__ = [
     "ensure_server",
     "get_model",
     "load_role",
+    "models_dir",
     "parse_overrides",
     "plugged_model",
     "roles_markdown",

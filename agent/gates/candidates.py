@@ -13,14 +13,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ftdesign.models.trust import MODELS_DIR, models_dir
+from ftdesign.models import MODELS_DIR, embedded_gguf_path, models_dir
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.gguf_facts import ModelFacts, inspect_gguf
 
 
 def _embedded() -> Path | None:
-    from ftdesign.models.server import embedded_gguf_path
-
     try:
         return embedded_gguf_path()
     except FtdesignError:
