@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
 import stat
+import subprocess
+import sys
 import tomllib
 
 import pytest
@@ -81,15 +84,24 @@ def test_signing_secret_is_generated_once_and_private(tmp_path, monkeypatch):
     assert auth.ensure_secret(tmp_path) == "given"
 
 
-def test_the_entry_point_only_wires_callbacks(monkeypatch):
-    import chainlit.data
-    from chainlit.config import config
+ENTRY_POINT_CHECK = """
+import chainlit.data
+from chainlit.config import config
+import ftdesign.agent.ui.app as app
+for hook in ("on_chat_start", "on_chat_resume", "on_message", "data_layer"):
+    assert getattr(config.code, hook) is not None, hook
+assert config.code.header_auth_callback is not None  # signed in without a login page
+assert set(app.GATE_BUTTONS) | set(app.WORKSHOP_BUTTONS) <= set(config.code.action_callbacks)
+assert chainlit.data._data_layer is None  # nothing built at import: no store, no session
+"""
 
-    monkeypatch.delenv(auth.PASSWORD_ENV, raising=False)
-    import ftdesign.agent.ui.app as app
 
-    for hook in ("on_chat_start", "on_chat_resume", "on_message", "data_layer"):
-        assert getattr(config.code, hook) is not None, hook
-    assert config.code.header_auth_callback is not None  # signed in without a login page
-    assert set(app.GATE_BUTTONS) | set(app.WORKSHOP_BUTTONS) <= set(config.code.action_callbacks)
-    assert chainlit.data._data_layer is None  # nothing built at import: no store, no session
+def test_the_entry_point_only_wires_callbacks(tmp_path):
+    # A fresh interpreter: the app module registers its callbacks once per process, and
+    # another test may already have imported it for a project with a users file.
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FTDESIGN_")}
+    env["FTDESIGN_PROJECT"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", ENTRY_POINT_CHECK], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
