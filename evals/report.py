@@ -16,9 +16,26 @@ from ftdesign.evals.report_sections import (
     safety_lines,
     truncated_lines,
 )
+from ftdesign.evals.verdict import Evidence, decision_lines, excluded_scenarios
 from ftdesign.tools.stats import RECOMMENDATIONS, decision_band, straddled_edges, wilson_interval
 
 BANDS = {"above_70": "above 70 %", "50_to_70": "50-70 %", "below_50": "below 50 %"}
+
+
+def run_command(data: ReportInputs) -> str:
+    s = data.results.settings
+    return (
+        f"ftdesign eval --project {data.project_dir} --scenarios {s.get('scenarios')}"
+        f" --turns {s.get('turns')} --seed {s.get('seed')}"
+    )
+
+
+def evidence(data: ReportInputs) -> Evidence:
+    rows, rel = data.results.scenarios, data.results.reliability
+    trusted = {c.criterion for c in rel.criteria if c.trusted} if rel else set()
+    return Evidence(
+        data.rubric, rows, trusted, excluded_scenarios(data.rubric, rows), run_command(data)
+    )
 
 
 def render_report(data: ReportInputs) -> str:
@@ -45,7 +62,8 @@ def render_report(data: ReportInputs) -> str:
         "",
     ]
     band = decision_band(rate)
-    out.append(f"Pass rate band: **{BANDS[band]}**. {RECOMMENDATIONS[band]}")
+    band_text = f"Pass rate band: **{BANDS[band]}**. {RECOMMENDATIONS[band]}"
+    out += decision_lines(evidence(data), band_text)
     for edge in straddled_edges(low, high):
         out.append(
             f"\n**Warning:** the 95 % interval ({pct(low)} to {pct(high)}) crosses the"

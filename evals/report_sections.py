@@ -25,6 +25,7 @@ class ReportInputs:
     phrases: list[str]
     roles_table: str
     chart_name: str
+    project_dir: str = "."
 
 
 def _evidence(data: ReportInputs, sid: str, cid: str) -> str:

@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
-from ftdesign.agent.gates.common import adopter, approver, check_artifacts
+from ftdesign.agent.gates.common import adopter, approve_artifacts, check_artifacts
 from ftdesign.agent.gates.settings import revise_settings
 from ftdesign.agent.records import Source
 from ftdesign.agent.state import DesignState
@@ -123,6 +123,23 @@ async def revise(
     return await evaluate(ctx, settings)
 
 
+def approve(state: DesignState, ctx: AgentContext) -> dict:
+    """A withheld verdict ("No recommendation yet") is approved only with a stated reason."""
+    from ftdesign.evals.verdict import is_withheld, with_approval
+
+    record = state.artifacts[KIND]
+    why = state.reply.text.strip() if state.reply else ""
+    if record.current and is_withheld(record.current):
+        if not why:
+            raise FtdesignError(
+                "the report withholds its recommendation, so approving it needs a reason",
+                hint="reply `approve: <why>`; the reason goes to the decision log and the report",
+            )
+        record = record.model_copy(update={"current": with_approval(record.current, why)})
+        state = state.model_copy(update={"artifacts": {**state.artifacts, KIND: record}})
+    return approve_artifacts(state, ctx, (KIND,))
+
+
 SPEC = GateSpec(
     step="baseline_eval",
     title="Baseline evaluation",
@@ -134,6 +151,6 @@ SPEC = GateSpec(
     revise=revise,
     adopt=adopter(KIND),
     check=check_artifacts,
-    approve=approver((KIND,)),
+    approve=approve,
     redraft_on_revisit=True,
 )

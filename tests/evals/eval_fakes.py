@@ -31,10 +31,13 @@ class Interrupted(RuntimeError):
 class ScriptedChat:
     """Deterministic replies; records every call; can crash on a given simulator call."""
 
-    def __init__(self, crash_on_simulator_call: int | None = None, words: int = 40) -> None:
+    def __init__(
+        self, crash_on_simulator_call: int | None = None, words: int = 40, truncating: bool = True
+    ) -> None:
         self.calls: list[tuple[str, list[dict[str, str]], int, int | None]] = []
         self.crash_on = crash_on_simulator_call
         self.words = words
+        self.truncating = truncating
 
     def count(self, role: str) -> int:
         return sum(1 for call in self.calls if call[0] == role)
@@ -48,7 +51,8 @@ class ScriptedChat:
         text = " ".join(WORDS[(seed + i) % len(WORDS)] for i in range(n))
         if role == "candidate" and seed % 3 == 0:
             text += " What feels most pressing?"
-        finish = "length" if role == "candidate" and digest(seed) % 3 == 0 else "stop"
+        cut = self.truncating and role == "candidate" and digest(seed) % 3 == 0
+        finish = "length" if cut else "stop"
         return Completion(text, finish, 10 * len(messages), n, "scripted")
 
 
@@ -80,3 +84,22 @@ def copy_project(dest: Path) -> Path:
 def shrink_rubric(project: Path, keep: list[str], examples: int = 3) -> None:
     """Keep a few criteria (and examples each) so real-model tests stay fast; still valid."""
     subset_rubric(project / "config" / "rubric.yaml", keep, examples)
+
+
+class TrustedJudge:
+    """Reproduces every calibration label (read from the request key) and answers `answer`."""
+
+    def __init__(self, rubric_path: Path, answer: str = "YES") -> None:
+        from ftdesign.tools.loading import load_artifact
+
+        self.rubric = load_artifact(rubric_path, "rubric")
+        self.answer = answer
+        self.keys: list[str] = []
+
+    async def __call__(self, messages, key):  # noqa: ANN001
+        self.keys.append(key)
+        if key.startswith("calibration/"):
+            _, cid, index = key.split("/")[:3]
+            expected = self.rubric.criteria[cid].calibration_examples[int(index)].expected_answer
+            return Verdict(evidence="as labelled", verdict=expected)
+        return Verdict(evidence="quoted", verdict=self.answer)
