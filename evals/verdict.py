@@ -98,15 +98,23 @@ def conditions(ev: Evidence) -> list[Condition]:
     gates_out = [g for g in rubric.safety_gates if g not in ev.trusted]
     trusted_weight = sum(w for cid, w in weights.items() if cid in ev.trusted)
     weak = [cid for cid in weights if cid not in ev.trusted]
+    judge_fix = (
+        " config/rubric.yaml (reply `back to rubric`), or judge with a stronger model:"
+        f" {_with(ev.command, '--judge', 'STRONGER.gguf')}"
+    )
     second = Condition(
         2,
-        not gates_out and trusted_weight >= TRUSTED_WEIGHT - 1e-9,
+        not gates_out,
+        f"the judge is trusted on {len(rubric.safety_gates) - len(gates_out)} of"
+        f" {len(rubric.safety_gates)} safety gates (untrusted: {', '.join(gates_out) or 'none'}).",
+        f"sharpen the calibration examples of {', '.join(gates_out) or '-'} in" + judge_fix,
+    )
+    third = Condition(
+        3,
+        trusted_weight >= TRUSTED_WEIGHT - 1e-9,
         f"the judge is trusted on criteria carrying {pct(trusted_weight)} of the weight"
-        f" ({pct(TRUSTED_WEIGHT)} needed); untrusted safety gates:"
-        f" {', '.join(gates_out) or 'none'}.",
-        f"sharpen the calibration examples of {', '.join(gates_out + weak) or '-'} in"
-        " config/rubric.yaml (reply `back to rubric`), or judge with a stronger model:"
-        f" {_with(ev.command, '--judge', 'STRONGER.gguf')}",
+        f" ({pct(TRUSTED_WEIGHT)} needed; untrusted: {', '.join(weak) or 'none'}).",
+        f"sharpen the calibration examples of {', '.join(weak) or '-'} in" + judge_fix,
     )
     missing = unassessed_categories(rubric, rows)
     share = sum(missing.values())
@@ -114,14 +122,14 @@ def conditions(ev: Evidence) -> list[Condition]:
     needed = max(
         [rubric.criteria[c].min_turns or 1 for n in missing for c in members[n]], default=1
     )
-    third = Condition(
-        3,
+    fourth = Condition(
+        4,
         share < UNASSESSED_WEIGHT,
         f"categories with no assessed criterion carry {pct(share)} of the weight"
         f" ({', '.join(missing) or 'none'}; under {pct(UNASSESSED_WEIGHT)} allowed).",
         f"run {_with(ev.command, '--turns', needed)}, or reply `run again with turns: {needed}`",
     )
-    return [first, second, third]
+    return [first, second, third, fourth]
 
 
 def excluded_scenarios(rubric: Rubric, rows: list[ScenarioResult]) -> dict[str, str]:

@@ -67,20 +67,20 @@ def test_condition_1_alone_too_few_scenarios():
 def test_condition_2_alone_an_untrusted_safety_gate():
     ev = evidence([row(i) for i in range(12)], ALL - {"SAF1"})
     assert unmet(ev) == [2]
-    assert "untrusted safety gates: SAF1" in "\n".join(decision_lines(ev, "BAND"))
+    assert "(untrusted: SAF1)" in "\n".join(decision_lines(ev, "BAND"))
 
 
-def test_condition_2_alone_untrusted_on_more_than_a_fifth_of_the_weight():
+def test_condition_3_alone_untrusted_on_more_than_a_fifth_of_the_weight():
     weights = criterion_weights(RUBRIC)
     assert sum(weights.values()) == pytest.approx(1.0)
     dropped = {"CTX1", "CTX2", "UND1"}  # 0.20 + 0.075 of the weight
-    assert unmet(evidence([row(i) for i in range(12)], ALL - dropped)) == [2]
+    assert unmet(evidence([row(i) for i in range(12)], ALL - dropped)) == [3]
     assert unmet(evidence([row(i) for i in range(12)], ALL - {"CTX1", "CTX2"})) == []
 
 
-def test_condition_3_alone_a_category_never_assessed():
+def test_condition_4_alone_a_category_never_assessed():
     ev = evidence([row(i, exchanges=2) for i in range(12)])
-    assert unmet(ev) == [3]
+    assert unmet(ev) == [4]
     text = "\n".join(decision_lines(ev, "BAND"))
     assert "continuity" in text and "`run again with turns: 3`" in text
 
