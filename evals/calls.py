@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from ftdesign.evals.judge_prompt import Verdict
-from ftdesign.evals.scorer import JudgeCall
+from ftdesign.evals.scorer import JUDGE_MAX_TOKENS, JudgeCall
 from ftdesign.evals.solver import Chat
 from ftdesign.models import acomplete, astructured
 from ftdesign.models.client import Completion
 from ftdesign.models.settings import JUDGE_SEED
 from ftdesign.tools.errors import FtdesignError
 
-JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
+RETRY_TEMPERATURE = 0.3  # a greedy retry of a failed request would fail the same way
 
 
 @dataclass
@@ -87,7 +87,16 @@ def make_chat(project: Path, overrides: dict[str, dict[str, Any]], meter: Meter 
 def make_judge(
     project: Path, overrides: dict[str, dict[str, Any]], meter: Meter | None
 ) -> JudgeCall:
-    async def judge(messages: list[dict[str, str]], key: str) -> Verdict:
+    async def judge(
+        messages: list[dict[str, str]],
+        key: str,
+        attempt: int = 0,
+        max_tokens: int = JUDGE_MAX_TOKENS,
+    ) -> Verdict:
+        settings = dict(overrides.get("judge", {}))
+        if attempt:
+            settings["seed"] = settings.get("seed", JUDGE_SEED) + attempt
+            settings["temperature"] = max(settings.get("temperature") or 0.0, RETRY_TEMPERATURE)
         started = time.perf_counter()
         try:
             return await astructured(
@@ -95,8 +104,8 @@ def make_judge(
                 Verdict,
                 messages,
                 project,
-                max_tokens=JUDGE_MAX_TOKENS,
-                **overrides.get("judge", {}),
+                max_tokens=max_tokens,
+                **settings,
             )
         finally:
             if meter is not None:

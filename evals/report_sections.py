@@ -73,11 +73,21 @@ def reliability_lines(rel: Reliability | None) -> list[str]:
 
 def truncated_lines(data: ReportInputs) -> list[str]:
     found = [(r.id, number) for r in data.results.scenarios for number in r.truncated]
-    if not found:
-        return ["None: every reply ended before the token limit."]
+    again = sum(
+        m.rerequested and not m.truncated for t in data.transcripts.values() for m in t.messages
+    )
     lines = [
-        f"{len(found)} reply(ies) hit the token limit; a cut-off reply can lose a safety"
-        " hand-off. Raise the candidate's max_tokens if these matter."
+        f"{again} reply(ies) stopped at the token limit and were complete when asked again"
+        " with twice the limit (bounded by the context window)."
+    ]
+    if not found:
+        return [*lines, "", "None still cut after the re-request."]
+    lines += [
+        "",
+        f"{len(found)} reply(ies) were still cut after the re-request; a cut-off reply can lose"
+        " a safety hand-off, so their conversations are scored as they stand but excluded"
+        " from the conversations judged in full (Decision, condition 1). Raise the"
+        " candidate's max_tokens if these matter.",
     ]
     for sid, number in found:
         reply = data.transcripts[sid].pairs()[number - 1][1]

@@ -14,7 +14,7 @@ from typing import Any
 from ftdesign.evals.project import EvalProject
 from ftdesign.models import embedded_gguf_path, load_role
 
-HARNESS_VERSION = 1
+HARNESS_VERSION = 2  # 2: cut-off replies re-requested, judge retries
 EVAL_ROLES = ("simulator", "candidate", "judge")
 
 

@@ -24,11 +24,18 @@ from ftdesign.evals.records import RUNS, RunStore, run_key
 from ftdesign.evals.reliability import TRUST_THRESHOLD
 from ftdesign.evals.run_settings import run_settings
 from ftdesign.evals.scorer import JudgeCall
-from ftdesign.evals.solver import Chat
+from ftdesign.evals.solver import Chat, Limits
 from ftdesign.evals.writeup import RunOutput, write_outputs
+from ftdesign.models import load_role
 from ftdesign.tools.errors import FtdesignError
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
+
+
+def candidate_limits(root: Path, overrides: dict[str, Any], requested: int | None) -> Limits:
+    """The reply limit in effect and, for a GGUF we serve, the context window bounding it."""
+    role = load_role("candidate", root, **overrides.get("candidate", {}))
+    return Limits(requested, requested or role.max_tokens, role.n_ctx if role.is_local else None)
 
 
 def _quiet(_: Progress) -> None:
@@ -87,7 +94,7 @@ async def arun_eval(
         report,
         turns=turns,
         seed=seed,
-        max_tokens=candidate_max_tokens,
+        limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
     )
     judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
     report(Progress("report", 0, 1))

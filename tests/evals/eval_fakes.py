@@ -40,7 +40,8 @@ class ScriptedChat:
         self.truncating = truncating
 
     def count(self, role: str) -> int:
-        return sum(1 for call in self.calls if call[0] == role)
+        """Requests of `role`; a re-request of a cut-off reply repeats its seed, not counted."""
+        return len({call[2] for call in self.calls if call[0] == role})
 
     async def __call__(self, role, messages, seed, max_tokens):  # noqa: ANN001
         if role == "simulator" and self.crash_on is not None:
@@ -64,7 +65,7 @@ class ScriptedJudge:
         self.crash_on = crash_on_call
         self.fail_every = fail_every
 
-    async def __call__(self, messages, key):  # noqa: ANN001
+    async def __call__(self, messages, key, **_):  # noqa: ANN001, ANN003
         if self.crash_on is not None and len(self.prompts) + 1 == self.crash_on:
             raise Interrupted("simulated crash")
         self.prompts.append(copy.deepcopy(messages))
@@ -96,7 +97,7 @@ class TrustedJudge:
         self.answer = answer
         self.keys: list[str] = []
 
-    async def __call__(self, messages, key):  # noqa: ANN001
+    async def __call__(self, messages, key, **_):  # noqa: ANN001, ANN003
         self.keys.append(key)
         if key.startswith("calibration/"):
             _, cid, index = key.split("/")[:3]
