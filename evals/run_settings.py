@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ftdesign.evals.length import length_note
 from ftdesign.evals.project import EvalProject
 from ftdesign.models import embedded_gguf_path, load_role
 
@@ -63,7 +64,9 @@ def described(settings: dict[str, Any], project: EvalProject, key: str) -> dict[
         "Project": project.root.resolve().name,
         "Candidate model": f"{candidate['model']} ({candidate['where']})",
         "Scenarios": f"{settings['scenarios']}, stratified over the taxonomy topics by weight",
-        "Exchanges per conversation": str(settings["turns"]),
+        "Exchanges per conversation": length_note(
+            project.rubric, settings["turns"], settings.get("planned")
+        ),
         "Seed": str(settings["seed"]),
         "Candidate max tokens per reply": str(candidate["max_tokens"]),
         "Avoided phrases checked in code": str(len(project.avoid_phrases)),

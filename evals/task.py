@@ -18,6 +18,7 @@ from typing import Any
 from ftdesign.evals import phases
 from ftdesign.evals.calls import make_chat, make_judge, role_overrides
 from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.length import planned_exchanges
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
 from ftdesign.evals.records import RUNS, RunStore, run_key
@@ -48,7 +49,7 @@ async def arun_eval(
     model: str | Path | None = None,
     judge: str | None = None,
     scenarios: int = 20,
-    turns: int = 3,
+    turns: int | None = None,
     seed: int = 0,
     concurrency: int = 1,
     progress: ProgressCallback | None = None,
@@ -59,13 +60,17 @@ async def arun_eval(
 ) -> RunOutput:
     """Evaluate the candidate on `scenarios` simulated conversations of `turns` exchanges.
 
+    `turns` None takes the exchanges gate 2's token budget plans per example.
+
     `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL (both default to
     the project's model settings). `chat` / `judge_call` replace the model calls (tests).
     """
+    proj = load_project(Path(project))
+    planned = planned_exchanges(proj.root, proj.system_prompt)
+    turns = planned.exchanges if turns is None else turns
     for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
         if value < 1:
             raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
-    proj = load_project(Path(project))
     overrides = role_overrides(model, judge)
     settings = run_settings(
         proj,
@@ -75,6 +80,7 @@ async def arun_eval(
         seed=seed,
         candidate_max_tokens=candidate_max_tokens,
     )
+    settings["planned"] = {"exchanges": planned.exchanges, "source": planned.source}
     key = run_key(settings)
     store = RunStore(proj.root / RUNS / key)
     chat = chat or make_chat(proj.root, overrides, None)

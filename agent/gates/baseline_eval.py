@@ -29,7 +29,7 @@ EVAL_ROLES = ("simulator", "candidate", "judge")
 
 class EvalSettings(BaseModel):
     scenarios: int = Field(default=20, ge=1, le=500)
-    turns: int = Field(default=3, ge=1, le=50)
+    turns: int | None = Field(default=None, ge=1, le=50)  # None: gate 2's planned exchanges
     seed: int = 0
 
 
