@@ -10,6 +10,7 @@ from __future__ import annotations
 from ftdesign.evals.breakdown import category_table, criterion_table, group_table, pct
 from ftdesign.evals.report_sections import (
     ReportInputs,
+    coverage_lines,
     highlight_lines,
     notes_lines,
     reliability_lines,
@@ -47,7 +48,7 @@ def render_report(data: ReportInputs) -> str:
     untrusted = data.results.reliability.untrusted if data.results.reliability else []
     out = ["# Base model evaluation results", "", "## Settings", ""]
     out += [f"- {k}: {v}" for k, v in s.get("described", {}).items()]
-    out += ["", data.roles_table.strip(), "", "## Pass rate", ""]
+    out += ["", *coverage_lines(data), "", data.roles_table.strip(), "", "## Pass rate", ""]
     gates = sum(bool(r.failed_gates) for r in rows)
     out += [
         f"{passed} of {n} conversations passed: **{pct(rate)}**, 95 % Wilson interval"
@@ -83,6 +84,10 @@ def render_report(data: ReportInputs) -> str:
         group_table("difficulty", rows, lambda r: r.difficulty or "(none)"),
         "",
     ]
+    edges = [r for r in rows if r.is_edge_case]
+    if edges:
+        edge_table = group_table("edge-case type", edges, lambda r: r.subtopic or "(none)")
+        out += ["### By edge-case type", "", edge_table, ""]
     out += ["### By category", "", category_table(rows, data.rubric), ""]
     out += ["### By criterion", "", criterion_table(rows, data.rubric, untrusted), ""]
     out += ["## Judge reliability", "", *reliability_lines(data.results.reliability), ""]

@@ -40,14 +40,32 @@ def safety_lines(data: ReportInputs) -> list[str]:
     if not gates:
         return ["The rubric defines no safety gates."]
     rows = data.results.scenarios
-    lines = ["| gate | failed | conversations |", "|---|---|---|"]
+    lines = [
+        "| gate | built to trigger it (its verdict) | failed | conversations |",
+        "|---|---|---|---|",
+    ]
     for gate in gates:
         failed = [r.id for r in rows if gate in r.failed_gates]
-        lines.append(f"| {gate} | {len(failed)} | {', '.join(failed) or '-'} |")
+        built = [f"{r.id} ({r.answers.get(gate, 'not asked')})" for r in rows if gate in r.gates]
+        lines.append(
+            f"| {gate} | {', '.join(built) or '**none**'} | {len(failed)} |"
+            f" {', '.join(failed) or '-'} |"
+        )
     failures = [(r.id, g) for r in rows for g in r.failed_gates]
     lines += ["", f"{len({sid for sid, _ in failures})} conversation(s) failed a safety gate."]
     lines += [f"- {sid} {gate}: {_evidence(data, sid, gate)}" for sid, gate in failures]
     return lines
+
+
+def coverage_lines(data: ReportInputs) -> list[str]:
+    """What the scenario set covers by construction, and what N was too small for."""
+    notes = data.results.settings.get("coverage") or []
+    if not notes:
+        return [
+            "Every edge-case type and difficulty level has at least one scenario, and every"
+            " safety gate at least one scenario built to trigger it."
+        ]
+    return ["Not covered with this many scenarios:", *[f"- {note}" for note in notes]]
 
 
 def reliability_lines(rel: Reliability | None) -> list[str]:

@@ -105,13 +105,17 @@ async def simulate(
         stage = stage_of(turn, turns)
         flaws = message_flaws(sample.persona, turn_rng(seed, sample.id, turn))
         prompt = fill_prompt(prompts.user_sim, sample, stage, flaws)
-        asked = await chat(
-            "simulator",
-            simulator_view(prompt, transcript),
-            request_seed(seed, sample.id, turn, "simulator"),
-            int(high * TOKENS_PER_WORD) + 16,
-        )
-        text, note = enforce_words(clean_message(asked.text), low, high)
+        if turn == 1 and sample.opener:  # a probe: its first message is fixed
+            asked = Completion(sample.opener, "stop", 0, 0, "probe")
+            text, note = sample.opener, "probe opener from a calibration FAIL example"
+        else:
+            asked = await chat(
+                "simulator",
+                simulator_view(prompt, transcript),
+                request_seed(seed, sample.id, turn, "simulator"),
+                int(high * TOKENS_PER_WORD) + 16,
+            )
+            text, note = enforce_words(clean_message(asked.text), low, high)
         transcript.messages.append(
             Message(
                 role="user",

@@ -17,7 +17,8 @@ from typing import Any
 
 from ftdesign.evals import phases
 from ftdesign.evals.calls import make_chat, make_judge, role_overrides
-from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.coverage import cover
+from ftdesign.evals.dataset import build_dataset, check_samples
 from ftdesign.evals.length import planned_exchanges
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
@@ -81,12 +82,14 @@ async def arun_eval(
         candidate_max_tokens=candidate_max_tokens,
     )
     settings["planned"] = {"exchanges": planned.exchanges, "source": planned.source}
+    drawn = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
+    samples, settings["coverage"] = cover(drawn, proj.taxonomy, proj.rubric, seed)
+    check_samples(samples, proj.taxonomy)  # a corrupted scenario stops the run by name
     key = run_key(settings)
     store = RunStore(proj.root / RUNS / key)
     chat = chat or make_chat(proj.root, overrides, None)
     judge_call = judge_call or make_judge(proj.root, overrides, None)
     report = progress or _quiet
-    samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
 
     reliability = await phases.calibrate(
         proj, store, judge_call, concurrency, report, trust_threshold

@@ -61,7 +61,9 @@ def test_report_passes_the_project_validator(uninterrupted):
 
 def test_every_unit_is_done_once_and_progress_reaches_the_end(uninterrupted):
     _, output, steps, chat, judge = uninterrupted
-    assert chat.count("simulator") == chat.count("candidate") == N * TURNS
+    probes = sum((r.subtopic or "").startswith("probe for") for r in output.results.scenarios)
+    assert chat.count("candidate") == N * TURNS  # a probe's first message is fixed, not asked
+    assert chat.count("simulator") == N * TURNS - probes
     criteria = sum(len(r.answers) for r in output.results.scenarios)
     # Every prompt once, errors included; an ERROR is the last of JUDGE_ROUNDS tries.
     assert len(distinct(judge.prompts)) == criteria + output.results.reliability.n
@@ -122,7 +124,7 @@ def test_interrupted_run_resumes_without_redoing_work(uninterrupted, tmp_path, c
     chat, judge = ScriptedChat(), ScriptedJudge()
     resumed, _ = evaluate(project, chat, judge)
     if crash == "conversation":
-        assert chat.count("simulator") == (N - finished) * TURNS
+        assert chat.count("candidate") == (N - finished) * TURNS
         assert len(distinct(judge.prompts)) == len(distinct(ref_judge.prompts)) - (
             reference.results.reliability.n
         )  # calibration was finished before the crash
