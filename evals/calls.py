@@ -21,6 +21,7 @@ from ftdesign.models.settings import JUDGE_SEED
 from ftdesign.tools.errors import FtdesignError
 
 RETRY_TEMPERATURE = 0.3  # a greedy retry of a failed request would fail the same way
+SAMPLE_TEMPERATURE = 0.7  # self-consistency samples: would the verdict survive a rerun?
 
 
 @dataclass
@@ -92,11 +93,13 @@ def make_judge(
         key: str,
         attempt: int = 0,
         max_tokens: int = JUDGE_MAX_TOKENS,
+        sample: int = 0,
     ) -> Verdict:
         settings = dict(overrides.get("judge", {}))
-        if attempt:
-            settings["seed"] = settings.get("seed", JUDGE_SEED) + attempt
-            settings["temperature"] = max(settings.get("temperature") or 0.0, RETRY_TEMPERATURE)
+        if attempt or sample:
+            settings["seed"] = settings.get("seed", JUDGE_SEED) + 1000 * sample + attempt
+            warmest = SAMPLE_TEMPERATURE if sample else RETRY_TEMPERATURE
+            settings["temperature"] = max(settings.get("temperature") or 0.0, warmest)
         started = time.perf_counter()
         try:
             return await astructured(

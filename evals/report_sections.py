@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ftdesign.evals.breakdown import pct
+from ftdesign.evals.consistency import MAX_FLIP_RATE
 from ftdesign.evals.highlights import Highlight, quote, strongest_and_weakest
 from ftdesign.evals.reliability import Reliability
 from ftdesign.evals.results import RunResults
@@ -77,13 +78,28 @@ def reliability_lines(rel: Reliability | None) -> list[str]:
         f" prompt: agreement {pct(rel.accuracy)}, Cohen's kappa {kappa}. Criteria below"
         f" {pct(rel.threshold)} agreement are marked untrusted.",
         "",
-        "| criterion | examples | agreement | kappa | trusted |",
-        "|---|---|---|---|---|",
+    ]
+    if rel.samples:
+        lines += [
+            f"Self-consistency: every calibration example and a sample of this run's"
+            f" judgments were judged {rel.samples} more times (temperature above 0, a"
+            " different seed each); an item flips when those verdicts differ. A criterion"
+            f" flipping on more than {pct(MAX_FLIP_RATE)} of its items is untrusted too."
+            " The interval is a bootstrap 95 % interval over items.",
+            "",
+        ]
+    lines += [
+        "| criterion | examples | agreement | kappa | flip rate (95 % interval) | trusted |",
+        "|---|---|---|---|---|---|",
     ]
     for c in rel.criteria:
         k = f"{c.kappa:.2f}" if c.kappa is not None else "-"
+        f = c.flips
+        flips = (
+            f"{pct(f.rate)} of {f.items} ({pct(f.low)} to {pct(f.high)})" if f else "not measured"
+        )
         lines.append(
-            f"| {c.criterion} | {c.n} | {pct(c.accuracy)} | {k} |"
+            f"| {c.criterion} | {c.n} | {pct(c.accuracy)} | {k} | {flips} |"
             f" {'yes' if c.trusted else '**no**'} |"
         )
     return lines

@@ -17,6 +17,8 @@ from typing import Any
 
 from ftdesign.evals import phases
 from ftdesign.evals.calls import make_chat, make_judge, role_overrides
+from ftdesign.evals.consistency import SAMPLES
+from ftdesign.evals.consistency_phase import self_consistency
 from ftdesign.evals.coverage import cover
 from ftdesign.evals.dataset import build_dataset, check_samples
 from ftdesign.evals.length import planned_exchanges
@@ -56,12 +58,14 @@ async def arun_eval(
     progress: ProgressCallback | None = None,
     candidate_max_tokens: int | None = None,
     trust_threshold: float = TRUST_THRESHOLD,
+    consistency_samples: int = SAMPLES,
     chat: Chat | None = None,
     judge_call: JudgeCall | None = None,
 ) -> RunOutput:
     """Evaluate the candidate on `scenarios` simulated conversations of `turns` exchanges.
 
-    `turns` None takes the exchanges gate 2's token budget plans per example.
+    `turns` None takes the exchanges gate 2's token budget plans per example;
+    `consistency_samples` is k of the judge self-consistency check (0 skips it).
 
     `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL (both default to
     the project's model settings). `chat` / `judge_call` replace the model calls (tests).
@@ -81,6 +85,7 @@ async def arun_eval(
         seed=seed,
         candidate_max_tokens=candidate_max_tokens,
     )
+    settings["consistency_samples"] = consistency_samples
     settings["planned"] = {"exchanges": planned.exchanges, "source": planned.source}
     drawn = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
     samples, settings["coverage"] = cover(drawn, proj.taxonomy, proj.rubric, seed)
@@ -106,6 +111,10 @@ async def arun_eval(
         limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
     )
     judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
+    reliability = await self_consistency(
+        proj, store, transcripts, judgments, judge_call, reliability,
+        k=consistency_samples, seed=seed, report=report,
+    )  # fmt: skip
     report(Progress("report", 0, 1))
     output = write_outputs(proj, store, key, settings, samples, transcripts, judgments, reliability)
     report(Progress("report", 1, 1, str(output.report)))

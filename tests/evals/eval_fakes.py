@@ -62,13 +62,15 @@ class ScriptedJudge:
 
     def __init__(self, crash_on_call: int | None = None, fail_every: int = 23) -> None:
         self.prompts: list[list[dict[str, str]]] = []
+        self.sampled: list[list[dict[str, str]]] = []
         self.crash_on = crash_on_call
         self.fail_every = fail_every
 
-    async def __call__(self, messages, key, **_):  # noqa: ANN001, ANN003
+    async def __call__(self, messages, key, sample=0, **_):  # noqa: ANN001, ANN003
         if self.crash_on is not None and len(self.prompts) + 1 == self.crash_on:
             raise Interrupted("simulated crash")
-        self.prompts.append(copy.deepcopy(messages))
+        # Self-consistency samples are counted apart; being seed-blind, they never flip.
+        (self.sampled if sample else self.prompts).append(copy.deepcopy(messages))
         value = digest(messages[-1]["content"])
         if value % self.fail_every == 0:
             raise FtdesignError("model role judge: no valid Verdict after 3 attempt(s)")
