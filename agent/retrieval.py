@@ -37,7 +37,6 @@ def _search(
 ) -> tuple[list[Source], str | None]:
     try:
         from ftdesign import knowledge
-
         hits = knowledge.search(query, k=k, gate=gate, domain=domain or None)
     except FtdesignError as error:
         return [], UNAVAILABLE.format(error=str(error).splitlines()[0])
@@ -65,7 +64,6 @@ def checklist(gate: str) -> list[str]:
     """The gate's checklist from its guide; empty when the knowledge layer cannot say."""
     try:
         from ftdesign import knowledge
-
         return [str(item) for item in knowledge.checklist(gate)]
     except (FtdesignError, ImportError, AttributeError, KeyError, ValueError):
         return []

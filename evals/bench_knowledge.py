@@ -28,7 +28,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the questions")
     args = parser.parse_args(argv)
     from ftdesign import knowledge
-
     questions = [q.text for q in load_questions()]
     with tempfile.TemporaryDirectory(prefix="ftdesign-bench-") as store:
         cold = knowledge.build(store)

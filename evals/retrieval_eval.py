@@ -58,7 +58,6 @@ def evaluate(
 ) -> ModeResult:
     """Recall@1 and recall@3 of one mode over a question set (all domains unless `domain`)."""
     from ftdesign import knowledge
-
     questions = load_questions(questions_path)
     first = top3 = 0
     misses: list[str] = []

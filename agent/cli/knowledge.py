@@ -33,7 +33,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     from ftdesign import knowledge
-
     report = knowledge.build(args.store)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2))
@@ -48,7 +47,6 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     from ftdesign import knowledge
-
     hits = knowledge.search(
         args.question,
         k=args.k,
