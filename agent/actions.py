@@ -66,7 +66,8 @@ def approve(spec: GateSpec, state: DesignState, ctx: AgentContext, reply: Reply)
             " or skip with a reason.",
         )
     try:
-        updates = spec.approve(state, ctx)
+        # The reply rides along: an approval may need the user's reason (gate 7).
+        updates = spec.approve(state.model_copy(update={"reply": reply}), ctx)
     except (FtdesignError, OSError) as error:
         return stay(state, f"Approval failed, nothing was marked passed: {error}")
     review = state.pending.review

@@ -62,7 +62,10 @@ class AgentContext:
     knowledge_hits: int = 4
     # The baseline gate's first run; the user can re-run with other numbers at its stop.
     eval_scenarios: int = field(default_factory=lambda: _env_int("FTDESIGN_EVAL_SCENARIOS", 20))
-    eval_turns: int = field(default_factory=lambda: _env_int("FTDESIGN_EVAL_TURNS", 3))
+    # None: the evaluation takes the exchanges gate 2's token budget plans per example.
+    eval_turns: int | None = field(
+        default_factory=lambda: _env_int("FTDESIGN_EVAL_TURNS", 0) or None
+    )
     # evals.task.arun_eval unless replaced (tests drive the flow without running models).
     eval_runner: Callable[..., Awaitable[Any]] | None = None
     # The browser app: whoever types is not the server's owner, so model files come only

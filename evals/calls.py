@@ -13,12 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from ftdesign.evals.judge_prompt import Verdict
-from ftdesign.evals.scorer import JudgeCall
+from ftdesign.evals.scorer import JUDGE_MAX_TOKENS, JudgeCall
 from ftdesign.evals.solver import Chat
 from ftdesign.models import JUDGE_SEED, Completion, acomplete, astructured
 from ftdesign.tools.errors import FtdesignError
 
-JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
+RETRY_TEMPERATURE = 0.3  # a greedy retry of a failed request would fail the same way
+SAMPLE_TEMPERATURE = 0.7  # self-consistency samples: would the verdict survive a rerun?
 
 
 @dataclass
@@ -89,7 +90,18 @@ def make_chat(project: Path, overrides: dict[str, dict[str, Any]], meter: Meter 
 def make_judge(
     project: Path, overrides: dict[str, dict[str, Any]], meter: Meter | None
 ) -> JudgeCall:
-    async def judge(messages: list[dict[str, str]], key: str) -> Verdict:
+    async def judge(
+        messages: list[dict[str, str]],
+        key: str,
+        attempt: int = 0,
+        max_tokens: int = JUDGE_MAX_TOKENS,
+        sample: int = 0,
+    ) -> Verdict:
+        settings = dict(overrides.get("judge", {}))
+        if attempt or sample:
+            settings["seed"] = settings.get("seed", JUDGE_SEED) + 1000 * sample + attempt
+            warmest = SAMPLE_TEMPERATURE if sample else RETRY_TEMPERATURE
+            settings["temperature"] = max(settings.get("temperature") or 0.0, warmest)
         started = time.perf_counter()
         if meter is not None:
             meter.prompts.append(("judge", messages))
@@ -99,8 +111,8 @@ def make_judge(
                 Verdict,
                 messages,
                 project,
-                max_tokens=JUDGE_MAX_TOKENS,
-                **overrides.get("judge", {}),
+                max_tokens=max_tokens,
+                **settings,
             )
         finally:
             if meter is not None:

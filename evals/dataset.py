@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
+from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.samplers import Persona, Scenario, allocate_scenarios, sample_personas
 from ftdesign.tools.schemas import PersonaTemplate, Taxonomy
 
@@ -21,6 +22,8 @@ class Sample(BaseModel):
 
     scenario: Scenario
     persona: Persona
+    gates: list[str] = []  # safety gates this scenario was built to exercise
+    opener: str | None = None  # a fixed first user message (a probe from calibration)
 
     @property
     def id(self) -> str:
@@ -76,3 +79,31 @@ def build_dataset(
     scenarios = allocate_scenarios(taxonomy, n, seed=seed)
     personas = sample_personas(template, n, seed=seed + 1_000_003)
     return [Sample(scenario=s, persona=p) for s, p in zip(scenarios, personas, strict=True)]
+
+
+def check_samples(samples: list[Sample], taxonomy: Taxonomy) -> None:
+    """Refuse a corrupted scenario by name before anything runs: an empty field, a
+    persona without a style or with a blank attribute, an empty or duplicate opener."""
+    openers: dict[str, str] = {}
+    for s in samples:
+        dims = s.scenario.dimensions
+        problems = [f"dimension {k} is missing" for k in taxonomy.dimensions if k not in dims]
+        problems += [f"dimension {k} is empty" for k, v in dims.items() if not v.strip()]
+        if not s.scenario.topic.strip():
+            problems.append("topic is empty")
+        if not s.persona.style:
+            problems.append(f"persona {s.persona.id} has no style")
+        problems += [f"persona attribute {k} is empty" for k, v in s.persona.attributes.items()
+                     if v is not None and not v.strip()]  # fmt: skip
+        if s.opener is not None:
+            if not s.opener.strip():
+                problems.append("its opener is empty")
+            elif s.opener in openers:
+                problems.append(f"its opener repeats {openers[s.opener]}'s")
+            openers.setdefault(s.opener, s.id)
+        if problems:
+            raise FtdesignError(
+                f"scenario {s.id} is corrupted: {'; '.join(problems)}",
+                hint="fix the taxonomy or persona template the scenario was drawn from, or"
+                " rerun with another --seed",
+            )

@@ -16,7 +16,7 @@ from ftdesign.evals.project import EvalProject
 from ftdesign.evals.records import RunStore
 from ftdesign.evals.reliability import Label, Reliability, agreement, label_examples
 from ftdesign.evals.scorer import JudgeCall, Judgment, judge_transcript
-from ftdesign.evals.solver import Chat, Prompts, simulate
+from ftdesign.evals.solver import Chat, Limits, Prompts, simulate
 from ftdesign.evals.transcript import Transcript
 
 
@@ -65,7 +65,7 @@ async def converse(
     *,
     turns: int,
     seed: int,
-    max_tokens: int | None,
+    limits: Limits,
 ) -> dict[str, Transcript]:
     prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
     transcripts: dict[str, Transcript] = {}
@@ -75,7 +75,7 @@ async def converse(
             stored = store.get(f"conversation:{sample.id}")
             if stored is None:
                 transcript = await simulate(
-                    sample, prompts, chat, turns=turns, seed=seed, candidate_max_tokens=max_tokens
+                    sample, prompts, chat, turns=turns, seed=seed, limits=limits
                 )
                 stored = store.put(f"conversation:{sample.id}", {"data": transcript.model_dump()})
                 report(

@@ -39,12 +39,24 @@ class Label(BaseModel):
         return self.judgment.answer == self.expected
 
 
+class Flips(BaseModel):
+    """Items of one criterion judged k times, how many changed verdict, with a 95 % CI."""
+
+    criterion: str
+    items: int
+    flipped: int
+    rate: float
+    low: float
+    high: float
+
+
 class CriterionAgreement(BaseModel):
     criterion: str
     n: int
     accuracy: float
     kappa: float | None
     trusted: bool
+    flips: Flips | None = None  # self-consistency (evals.consistency); None: not measured
 
 
 class Reliability(BaseModel):
@@ -53,6 +65,7 @@ class Reliability(BaseModel):
     accuracy: float
     kappa: float | None
     criteria: list[CriterionAgreement]
+    samples: int = 0  # k of the self-consistency check; 0: not measured
 
     @property
     def untrusted(self) -> list[str]:

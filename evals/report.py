@@ -10,15 +10,33 @@ from __future__ import annotations
 from ftdesign.evals.breakdown import category_table, criterion_table, group_table, pct
 from ftdesign.evals.report_sections import (
     ReportInputs,
+    coverage_lines,
     highlight_lines,
     notes_lines,
     reliability_lines,
     safety_lines,
     truncated_lines,
 )
+from ftdesign.evals.verdict import Evidence, decision_lines, excluded_scenarios
 from ftdesign.tools.stats import RECOMMENDATIONS, decision_band, straddled_edges, wilson_interval
 
 BANDS = {"above_70": "above 70 %", "50_to_70": "50-70 %", "below_50": "below 50 %"}
+
+
+def run_command(data: ReportInputs) -> str:
+    s = data.results.settings
+    return (
+        f"ftdesign eval --project {data.project_dir} --scenarios {s.get('scenarios')}"
+        f" --turns {s.get('turns')} --seed {s.get('seed')}"
+    )
+
+
+def evidence(data: ReportInputs) -> Evidence:
+    rows, rel = data.results.scenarios, data.results.reliability
+    trusted = {c.criterion for c in rel.criteria if c.trusted} if rel else set()
+    return Evidence(
+        data.rubric, rows, trusted, excluded_scenarios(data.rubric, rows), run_command(data)
+    )
 
 
 def render_report(data: ReportInputs) -> str:
@@ -30,7 +48,7 @@ def render_report(data: ReportInputs) -> str:
     untrusted = data.results.reliability.untrusted if data.results.reliability else []
     out = ["# Base model evaluation results", "", "## Settings", ""]
     out += [f"- {k}: {v}" for k, v in s.get("described", {}).items()]
-    out += ["", data.roles_table.strip(), "", "## Pass rate", ""]
+    out += ["", *coverage_lines(data), "", data.roles_table.strip(), "", "## Pass rate", ""]
     gates = sum(bool(r.failed_gates) for r in rows)
     out += [
         f"{passed} of {n} conversations passed: **{pct(rate)}**, 95 % Wilson interval"
@@ -45,7 +63,8 @@ def render_report(data: ReportInputs) -> str:
         "",
     ]
     band = decision_band(rate)
-    out.append(f"Pass rate band: **{BANDS[band]}**. {RECOMMENDATIONS[band]}")
+    band_text = f"Pass rate band: **{BANDS[band]}**. {RECOMMENDATIONS[band]}"
+    out += decision_lines(evidence(data), band_text)
     for edge in straddled_edges(low, high):
         out.append(
             f"\n**Warning:** the 95 % interval ({pct(low)} to {pct(high)}) crosses the"
@@ -65,6 +84,10 @@ def render_report(data: ReportInputs) -> str:
         group_table("difficulty", rows, lambda r: r.difficulty or "(none)"),
         "",
     ]
+    edges = [r for r in rows if r.is_edge_case]
+    if edges:
+        edge_table = group_table("edge-case type", edges, lambda r: r.subtopic or "(none)")
+        out += ["### By edge-case type", "", edge_table, ""]
     out += ["### By category", "", category_table(rows, data.rubric), ""]
     out += ["### By criterion", "", criterion_table(rows, data.rubric, untrusted), ""]
     out += ["## Judge reliability", "", *reliability_lines(data.results.reliability), ""]

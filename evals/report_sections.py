@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ftdesign.evals.breakdown import pct
+from ftdesign.evals.consistency import MAX_FLIP_RATE
 from ftdesign.evals.highlights import Highlight, quote, strongest_and_weakest
 from ftdesign.evals.reliability import Reliability
 from ftdesign.evals.results import RunResults
@@ -25,6 +26,7 @@ class ReportInputs:
     phrases: list[str]
     roles_table: str
     chart_name: str
+    project_dir: str = "."
 
 
 def _evidence(data: ReportInputs, sid: str, cid: str) -> str:
@@ -39,14 +41,32 @@ def safety_lines(data: ReportInputs) -> list[str]:
     if not gates:
         return ["The rubric defines no safety gates."]
     rows = data.results.scenarios
-    lines = ["| gate | failed | conversations |", "|---|---|---|"]
+    lines = [
+        "| gate | built to trigger it (its verdict) | failed | conversations |",
+        "|---|---|---|---|",
+    ]
     for gate in gates:
         failed = [r.id for r in rows if gate in r.failed_gates]
-        lines.append(f"| {gate} | {len(failed)} | {', '.join(failed) or '-'} |")
+        built = [f"{r.id} ({r.answers.get(gate, 'not asked')})" for r in rows if gate in r.gates]
+        lines.append(
+            f"| {gate} | {', '.join(built) or '**none**'} | {len(failed)} |"
+            f" {', '.join(failed) or '-'} |"
+        )
     failures = [(r.id, g) for r in rows for g in r.failed_gates]
     lines += ["", f"{len({sid for sid, _ in failures})} conversation(s) failed a safety gate."]
     lines += [f"- {sid} {gate}: {_evidence(data, sid, gate)}" for sid, gate in failures]
     return lines
+
+
+def coverage_lines(data: ReportInputs) -> list[str]:
+    """What the scenario set covers by construction, and what N was too small for."""
+    notes = data.results.settings.get("coverage") or []
+    if not notes:
+        return [
+            "Every edge-case type and difficulty level has at least one scenario, and every"
+            " safety gate at least one scenario built to trigger it."
+        ]
+    return ["Not covered with this many scenarios:", *[f"- {note}" for note in notes]]
 
 
 def reliability_lines(rel: Reliability | None) -> list[str]:
@@ -58,13 +78,28 @@ def reliability_lines(rel: Reliability | None) -> list[str]:
         f" prompt: agreement {pct(rel.accuracy)}, Cohen's kappa {kappa}. Criteria below"
         f" {pct(rel.threshold)} agreement are marked untrusted.",
         "",
-        "| criterion | examples | agreement | kappa | trusted |",
-        "|---|---|---|---|---|",
+    ]
+    if rel.samples:
+        lines += [
+            f"Self-consistency: every calibration example and a sample of this run's"
+            f" judgments were judged {rel.samples} more times (temperature above 0, a"
+            " different seed each); an item flips when those verdicts differ. A criterion"
+            f" flipping on more than {pct(MAX_FLIP_RATE)} of its items is untrusted too."
+            " The interval is a bootstrap 95 % interval over items.",
+            "",
+        ]
+    lines += [
+        "| criterion | examples | agreement | kappa | flip rate (95 % interval) | trusted |",
+        "|---|---|---|---|---|---|",
     ]
     for c in rel.criteria:
         k = f"{c.kappa:.2f}" if c.kappa is not None else "-"
+        f = c.flips
+        flips = (
+            f"{pct(f.rate)} of {f.items} ({pct(f.low)} to {pct(f.high)})" if f else "not measured"
+        )
         lines.append(
-            f"| {c.criterion} | {c.n} | {pct(c.accuracy)} | {k} |"
+            f"| {c.criterion} | {c.n} | {pct(c.accuracy)} | {k} | {flips} |"
             f" {'yes' if c.trusted else '**no**'} |"
         )
     return lines
@@ -72,11 +107,21 @@ def reliability_lines(rel: Reliability | None) -> list[str]:
 
 def truncated_lines(data: ReportInputs) -> list[str]:
     found = [(r.id, number) for r in data.results.scenarios for number in r.truncated]
-    if not found:
-        return ["None: every reply ended before the token limit."]
+    again = sum(
+        m.rerequested and not m.truncated for t in data.transcripts.values() for m in t.messages
+    )
     lines = [
-        f"{len(found)} reply(ies) hit the token limit; a cut-off reply can lose a safety"
-        " hand-off. Raise the candidate's max_tokens if these matter."
+        f"{again} reply(ies) stopped at the token limit and were complete when asked again"
+        " with twice the limit (bounded by the context window)."
+    ]
+    if not found:
+        return [*lines, "", "None still cut after the re-request."]
+    lines += [
+        "",
+        f"{len(found)} reply(ies) were still cut after the re-request; a cut-off reply can lose"
+        " a safety hand-off, so their conversations are scored as they stand but excluded"
+        " from the conversations judged in full (Decision, condition 1). Raise the"
+        " candidate's max_tokens if these matter.",
     ]
     for sid, number in found:
         reply = data.transcripts[sid].pairs()[number - 1][1]

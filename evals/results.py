@@ -34,6 +34,7 @@ class ScenarioResult(BaseModel):
     failed_criteria: list[str]
     failed_gates: list[str]
     truncated: list[int]  # exchange numbers whose reply hit the token limit
+    gates: list[str] = []  # safety gates the scenario was built to exercise
 
 
 class RunResults(BaseModel):
@@ -60,6 +61,7 @@ def scenario_result(
         failed_criteria=scored.failed_criteria,
         failed_gates=scored.failed_gates,
         truncated=transcript.truncated_replies,
+        gates=sample.gates,
     )
 
 

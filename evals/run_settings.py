@@ -11,11 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ftdesign.evals.length import length_note
 from ftdesign.evals.project import EvalProject
 from ftdesign.models import embedded_gguf_path, load_role
 from ftdesign.tools.redact import redact
 
-HARNESS_VERSION = 1
+HARNESS_VERSION = 2  # 2: cut-off replies re-requested, judge retries
 EVAL_ROLES = ("simulator", "candidate", "judge")
 
 
@@ -65,7 +66,9 @@ def described(settings: dict[str, Any], project: EvalProject, key: str) -> dict[
         "Candidate model": f"{candidate['model']} ({candidate['where']})",
         "Candidate chosen by": str(settings.get("chosen_by", "the candidate role's settings")),
         "Scenarios": f"{settings['scenarios']}, stratified over the taxonomy topics by weight",
-        "Exchanges per conversation": str(settings["turns"]),
+        "Exchanges per conversation": length_note(
+            project.rubric, settings["turns"], settings.get("planned")
+        ),
         "Seed": str(settings["seed"]),
         "Candidate max tokens per reply": str(candidate["max_tokens"]),
         "Avoided phrases checked in code": str(len(project.avoid_phrases)),

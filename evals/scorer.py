@@ -22,7 +22,12 @@ from ftdesign.tools.schemas.rubric import Answer, Rubric
 from ftdesign.tools.scoring import ScoreResult, score
 
 # (messages, request key) -> Verdict; raises FtdesignError when no valid verdict came back.
-JudgeCall = Callable[[list[dict[str, str]], str], Awaitable[Verdict]]
+# Retry rounds add keywords `attempt` (1, 2, ...) and, after a cut-off, `max_tokens`.
+JudgeCall = Callable[..., Awaitable[Verdict]]
+JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
+JUDGE_TOKEN_CEILING = 1024
+JUDGE_ROUNDS = 3  # each round is the models layer's own repair-and-retry
+CUT_OFF = "cut off at max_tokens"
 
 
 class Judgment(BaseModel):
@@ -53,14 +58,25 @@ def endpoint_failed(error: FtdesignError) -> bool:
 
 
 async def ask(judge: JudgeCall, messages: list[dict[str, str]], cid: str, key: str) -> Judgment:
-    """One verdict, or an ERROR judgment saying why none could be had."""
-    try:
-        verdict = await judge(messages, key)
-    except FtdesignError as error:
-        if endpoint_failed(error):
-            raise
-        return Judgment(criterion=cid, answer="ERROR", error=error.message)
-    return Judgment(criterion=cid, answer=verdict.verdict, evidence=verdict.evidence.strip())
+    """One verdict, or an ERROR judgment saying why none could be had in JUDGE_ROUNDS rounds.
+
+    A round that failed because the JSON was cut off gets twice the token limit; any
+    other failure gets a fresh round (the judge call samples it differently).
+    """
+    tokens, problem = JUDGE_MAX_TOKENS, "no attempt made"
+    for attempt in range(JUDGE_ROUNDS):
+        extra = {"attempt": attempt, "max_tokens": tokens} if attempt else {}
+        try:
+            verdict = await judge(messages, key, **extra)
+        except FtdesignError as error:
+            if endpoint_failed(error):
+                raise
+            problem = error.message
+            if CUT_OFF in str(error):
+                tokens = min(2 * tokens, JUDGE_TOKEN_CEILING)
+            continue
+        return Judgment(criterion=cid, answer=verdict.verdict, evidence=verdict.evidence.strip())
+    return Judgment(criterion=cid, answer="ERROR", error=f"{problem} (after {JUDGE_ROUNDS} rounds)")
 
 
 async def judge_transcript(

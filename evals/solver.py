@@ -65,6 +65,35 @@ def candidate_view(system: str, transcript: Transcript) -> list[dict[str, str]]:
     return [{"role": "system", "content": system}, *transcript.as_chat()]
 
 
+@dataclass(frozen=True)
+class Limits:
+    """The candidate's reply limit as requested (None: its settings') and as in effect."""
+
+    requested: int | None = None
+    in_effect: int | None = None
+    context: int | None = None  # the context window, when known
+
+
+async def candidate_reply(
+    chat: Chat, messages: list[dict[str, str]], seed: int, limits: Limits
+) -> tuple[Completion, bool]:
+    """The candidate's reply; one cut at the token limit is asked again with twice the limit.
+
+    A reply judged as cut would fail criteria for the harness's limit, not the model's
+    behaviour. The larger limit stays inside the context window left after the prompt.
+    """
+    reply = await chat("candidate", messages, seed, limits.requested)
+    if reply.finish_reason != "length":
+        return reply, False
+    limit = limits.requested or limits.in_effect or reply.completion_tokens or 1
+    larger = 2 * limit
+    if limits.context is not None:
+        larger = min(larger, limits.context - reply.prompt_tokens)
+    if larger <= limit:
+        return reply, False  # no room left in the window: report it as cut
+    return await chat("candidate", messages, seed, larger), True
+
+
 async def simulate(
     sample: Sample,
     prompts: Prompts,
@@ -73,8 +102,13 @@ async def simulate(
     turns: int = 3,
     seed: int = 0,
     candidate_max_tokens: int | None = None,
+    limits: Limits | None = None,
 ) -> Transcript:
-    """Run `turns` exchanges for one sample and return every message with its accounting."""
+    """Run `turns` exchanges for one sample and return every message with its accounting.
+
+    `limits` bound the candidate's replies and the one re-request of a cut-off reply.
+    """
+    limits = limits or Limits(candidate_max_tokens, candidate_max_tokens)
     transcript = Transcript(scenario_id=sample.id)
     low, high = word_range(sample)
     stable, per_turn = split_per_turn(prompts.user_sim)
@@ -82,13 +116,17 @@ async def simulate(
         stage = stage_of(turn, turns)
         flaws = message_flaws(sample.persona, turn_rng(seed, sample.id, turn))
         prompt = fill_prompt(stable, sample, stage, flaws)
-        asked = await chat(
-            "simulator",
-            simulator_view(prompt, transcript, fill_prompt(per_turn, sample, stage, flaws)),
-            request_seed(seed, sample.id, turn, "simulator"),
-            int(high * TOKENS_PER_WORD) + 16,
-        )
-        text, note = enforce_words(clean_message(asked.text), low, high)
+        if turn == 1 and sample.opener:  # a probe: its first message is fixed
+            asked = Completion(sample.opener, "stop", 0, 0, "probe")
+            text, note = sample.opener, "probe opener from a calibration FAIL example"
+        else:
+            asked = await chat(
+                "simulator",
+                simulator_view(prompt, transcript, fill_prompt(per_turn, sample, stage, flaws)),
+                request_seed(seed, sample.id, turn, "simulator"),
+                int(high * TOKENS_PER_WORD) + 16,
+            )
+            text, note = enforce_words(clean_message(asked.text), low, high)
         transcript.messages.append(
             Message(
                 role="user",
@@ -101,11 +139,11 @@ async def simulate(
                 note=note if text else "the simulator returned an empty message",
             )
         )
-        reply = await chat(
-            "candidate",
+        reply, rerequested = await candidate_reply(
+            chat,
             candidate_view(prompts.system, transcript),
             request_seed(seed, sample.id, turn, "candidate"),
-            candidate_max_tokens,
+            limits,
         )
         transcript.messages.append(
             Message(
@@ -115,6 +153,7 @@ async def simulate(
                 completion_tokens=reply.completion_tokens,
                 finish_reason=reply.finish_reason,
                 truncated=reply.finish_reason == "length",
+                rerequested=rerequested,
             )
         )
     return transcript

@@ -18,20 +18,31 @@ from typing import Any
 from ftdesign.evals import phases
 from ftdesign.evals.calls import Meter, make_chat, make_judge, role_overrides
 from ftdesign.evals.candidates import CandidatePick, resolve_candidates
-from ftdesign.evals.dataset import build_dataset
+from ftdesign.evals.consistency import SAMPLES
+from ftdesign.evals.consistency_phase import self_consistency
+from ftdesign.evals.coverage import cover
+from ftdesign.evals.dataset import build_dataset, check_samples
 from ftdesign.evals.label_cache import open_cache
+from ftdesign.evals.length import planned_exchanges
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
 from ftdesign.evals.records import RUNS, RunStore, run_key
 from ftdesign.evals.reliability import TRUST_THRESHOLD
 from ftdesign.evals.run_settings import run_settings
 from ftdesign.evals.scorer import JudgeCall
-from ftdesign.evals.solver import Chat
+from ftdesign.evals.solver import Chat, Limits
 from ftdesign.evals.writeup import RunOutput, write_outputs
+from ftdesign.models import load_role
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.fit_for_use import require_fit_for_eval
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
+
+
+def candidate_limits(root: Path, overrides: dict[str, Any], requested: int | None) -> Limits:
+    """The reply limit in effect and, for a GGUF we serve, the context window bounding it."""
+    role = load_role("candidate", root, **overrides.get("candidate", {}))
+    return Limits(requested, requested or role.max_tokens, role.n_ctx if role.is_local else None)
 
 
 def _quiet(_: Progress) -> None:
@@ -44,12 +55,13 @@ async def arun_eval(
     model: str | Path | None = None,
     judge: str | None = None,
     scenarios: int = 20,
-    turns: int = 3,
+    turns: int | None = None,
     seed: int = 0,
     concurrency: int = 1,
     progress: ProgressCallback | None = None,
     candidate_max_tokens: int | None = None,
     trust_threshold: float = TRUST_THRESHOLD,
+    consistency_samples: int = SAMPLES,
     chat: Chat | None = None,
     judge_call: JudgeCall | None = None,
     candidate: CandidatePick | None = None,
@@ -57,17 +69,22 @@ async def arun_eval(
 ) -> RunOutput:
     """Evaluate the candidate on `scenarios` simulated conversations of `turns` exchanges.
 
+    `turns` None takes the exchanges gate 2's token budget plans per example;
+    `consistency_samples` is k of the judge self-consistency check (0 skips it).
+
     `model` is the candidate GGUF, `judge` a judge GGUF or endpoint URL; without them the
     candidate is the one model-choice.md chose (evals/candidates.py) and the judge comes
     from the project's model settings. `candidate` is an already resolved pick (several
     candidates, evals/side_by_side.py); `meter` records the candidate's speed.
     `chat` / `judge_call` replace the model calls (tests).
     """
+    require_fit_for_eval(Path(project))  # before any model starts
+    proj = load_project(Path(project))
+    planned = planned_exchanges(proj.root, proj.system_prompt)
+    turns = planned.exchanges if turns is None else turns
     for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
         if value < 1:
             raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
-    require_fit_for_eval(Path(project))
-    proj = load_project(Path(project))
     pick = candidate or resolve_candidates(proj.root, [model] if model is not None else None)[0]
     overrides = role_overrides(None, judge)
     overrides["candidate"].update(pick.settings)
@@ -79,6 +96,11 @@ async def arun_eval(
         seed=seed,
         candidate_max_tokens=candidate_max_tokens,
     )
+    settings["consistency_samples"] = consistency_samples
+    settings["planned"] = {"exchanges": planned.exchanges, "source": planned.source}
+    drawn = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
+    samples, settings["coverage"] = cover(drawn, proj.taxonomy, proj.rubric, seed)
+    check_samples(samples, proj.taxonomy)  # a corrupted scenario stops the run by name
     key = run_key(settings)
     settings["chosen_by"] = pick.chosen_by  # after the key: who chose it changes no output
     store = RunStore(proj.root / RUNS / key)
@@ -87,7 +109,6 @@ async def arun_eval(
     cache = None if judge_call else open_cache(proj.root, overrides.get("judge", {}))
     judge_call = judge_call or make_judge(proj.root, overrides, None)
     report = progress or _quiet
-    samples = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
 
     reliability = await phases.calibrate(
         proj, store, judge_call, concurrency, report, trust_threshold, cache
@@ -101,9 +122,13 @@ async def arun_eval(
         report,
         turns=turns,
         seed=seed,
-        max_tokens=candidate_max_tokens,
+        limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
     )
     judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
+    reliability = await self_consistency(
+        proj, store, transcripts, judgments, judge_call, reliability,
+        k=consistency_samples, seed=seed, report=report,
+    )  # fmt: skip
     report(Progress("report", 0, 1))
     output = write_outputs(proj, store, key, settings, samples, transcripts, judgments, reliability)
     report(Progress("report", 1, 1, str(output.report)))

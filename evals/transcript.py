@@ -21,6 +21,9 @@ class Message(BaseModel):
     completion_tokens: int = 0
     finish_reason: str | None = None
     truncated: bool = Field(default=False, description="Cut off by the token limit ('length').")
+    rerequested: bool = Field(
+        default=False, description="Cut off once, so asked again with twice the token limit."
+    )
     stage: str | None = None
     flaws: list[str] = Field(default_factory=list)
     note: str | None = Field(default=None, description="What the harness changed (a word trim).")

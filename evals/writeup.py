@@ -79,6 +79,7 @@ def write_outputs(
             phrases=project.avoid_phrases,
             roles_table=roles_table(settings),
             chart_name=CHART,
+            project_dir=project.root.resolve().name,
         )
     )
     report = write_artifact(project.root, ARTIFACTS["eval_results"].path, text)

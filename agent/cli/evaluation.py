@@ -28,7 +28,9 @@ def add_parser(subparsers: Any) -> None:
     )
     run.add_argument("--judge", metavar="PATH.gguf|URL", help="judge GGUF or endpoint URL")
     run.add_argument("--scenarios", type=int, default=20, help="how many (default 20)")
-    run.add_argument("--turns", type=int, default=3, help="exchanges per conversation")
+    run.add_argument(
+        "--turns", type=int, help="exchanges per conversation (default: gate 2's planned count)"
+    )
     run.add_argument("--seed", type=int, default=0)
     run.add_argument("--concurrency", type=int, default=1, help="requests in flight")
     run.add_argument("--max-tokens", type=int, help="candidate reply limit (default: settings)")

@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
-from ftdesign.agent.gates.common import adopter, approver, check_artifacts
+from ftdesign.agent.gates.common import adopter, approve_artifacts, check_artifacts
 from ftdesign.agent.gates.settings import revise_settings
 from ftdesign.agent.records import Source
 from ftdesign.agent.state import DesignState
@@ -31,7 +31,7 @@ EVAL_ROLES = ("simulator", "candidate", "judge")
 
 class EvalSettings(BaseModel):
     scenarios: int = Field(default=20, ge=1, le=500)
-    turns: int = Field(default=3, ge=1, le=50)
+    turns: int | None = Field(default=None, ge=1, le=50)  # None: gate 2's planned exchanges
     seed: int = 0
 
 
@@ -157,6 +157,23 @@ def switch_choice(state: DesignState, ctx: AgentContext, position: int) -> Draft
     return Drafted({KIND: report}, "evaluation", [notice], settings_of(state, ctx).model_dump())
 
 
+def approve(state: DesignState, ctx: AgentContext) -> dict:
+    """A withheld verdict ("No recommendation yet") is approved only with a stated reason."""
+    from ftdesign.evals.verdict import is_withheld, with_approval
+
+    record = state.artifacts[KIND]
+    why = state.reply.text.strip() if state.reply else ""
+    if record.current and is_withheld(record.current):
+        if not why:
+            raise FtdesignError(
+                "the report withholds its recommendation, so approving it needs a reason",
+                hint="reply `approve: <why>`; the reason goes to the decision log and the report",
+            )
+        record = record.model_copy(update={"current": with_approval(record.current, why)})
+        state = state.model_copy(update={"artifacts": {**state.artifacts, KIND: record}})
+    return approve_artifacts(state, ctx, (KIND,))
+
+
 SPEC = GateSpec(
     step="baseline_eval",
     artifacts=(KIND,),
@@ -164,6 +181,6 @@ SPEC = GateSpec(
     revise=revise,
     adopt=adopter(KIND),
     check=check_artifacts,
-    approve=approver((KIND,)),
+    approve=approve,
     redraft_on_revisit=True,
 )

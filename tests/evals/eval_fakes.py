@@ -37,13 +37,17 @@ class Interrupted(RuntimeError):
 class ScriptedChat:
     """Deterministic replies; records every call; can crash on a given simulator call."""
 
-    def __init__(self, crash_on_simulator_call: int | None = None, words: int = 40) -> None:
+    def __init__(
+        self, crash_on_simulator_call: int | None = None, words: int = 40, truncating: bool = True
+    ) -> None:
         self.calls: list[tuple[str, list[dict[str, str]], int, int | None]] = []
         self.crash_on = crash_on_simulator_call
         self.words = words
+        self.truncating = truncating
 
     def count(self, role: str) -> int:
-        return sum(1 for call in self.calls if call[0] == role)
+        """Requests of `role`; a re-request of a cut-off reply repeats its seed, not counted."""
+        return len({call[2] for call in self.calls if call[0] == role})
 
     async def __call__(self, role, messages, seed, max_tokens):  # noqa: ANN001
         if role == "simulator" and self.crash_on is not None:
@@ -54,7 +58,8 @@ class ScriptedChat:
         text = " ".join(WORDS[(seed + i) % len(WORDS)] for i in range(n))
         if role == "candidate" and seed % 3 == 0:
             text += " What feels most pressing?"
-        finish = "length" if role == "candidate" and digest(seed) % 3 == 0 else "stop"
+        cut = self.truncating and role == "candidate" and digest(seed) % 3 == 0
+        finish = "length" if cut else "stop"
         return Completion(text, finish, 10 * len(messages), n, "scripted")
 
 
@@ -63,13 +68,15 @@ class ScriptedJudge:
 
     def __init__(self, crash_on_call: int | None = None, fail_every: int = 23) -> None:
         self.prompts: list[list[dict[str, str]]] = []
+        self.sampled: list[list[dict[str, str]]] = []
         self.crash_on = crash_on_call
         self.fail_every = fail_every
 
-    async def __call__(self, messages, key):  # noqa: ANN001
+    async def __call__(self, messages, key, sample=0, **_):  # noqa: ANN001, ANN003
         if self.crash_on is not None and len(self.prompts) + 1 == self.crash_on:
             raise Interrupted("simulated crash")
-        self.prompts.append(copy.deepcopy(messages))
+        # Self-consistency samples are counted apart; being seed-blind, they never flip.
+        (self.sampled if sample else self.prompts).append(copy.deepcopy(messages))
         value = digest(messages[-1]["content"])
         if value % self.fail_every == 0:
             raise FtdesignError("model role judge: no valid Verdict after 3 attempt(s)")
@@ -103,3 +110,22 @@ class VerdictModel(BaseChatModel):
         verdict = ("YES", "YES", "NO")[digest(messages[-1].text) % 3]
         reply = json.dumps({"evidence": "scripted", "verdict": verdict})
         return ChatResult(generations=[ChatGeneration(message=AIMessage(reply))])
+
+
+class TrustedJudge:
+    """Reproduces every calibration label (read from the request key) and answers `answer`."""
+
+    def __init__(self, rubric_path: Path, answer: str = "YES") -> None:
+        from ftdesign.tools.loading import load_artifact
+
+        self.rubric = load_artifact(rubric_path, "rubric")
+        self.answer = answer
+        self.keys: list[str] = []
+
+    async def __call__(self, messages, key, **_):  # noqa: ANN001, ANN003
+        self.keys.append(key)
+        if key.startswith("calibration/"):
+            _, cid, index = key.split("/")[:3]
+            expected = self.rubric.criteria[cid].calibration_examples[int(index)].expected_answer
+            return Verdict(evidence="as labelled", verdict=expected)
+        return Verdict(evidence="quoted", verdict=self.answer)

@@ -58,6 +58,6 @@ def test_sigkill_then_resume_equals_an_uninterrupted_run(tmp_path):
 
     chat = ScriptedChat()
     resumed = run_eval(project, scenarios=6, turns=2, seed=4, chat=chat, judge_call=ScriptedJudge())
-    assert chat.count("simulator") == (6 - done) * 2  # finished conversations are not redone
+    assert chat.count("candidate") == (6 - done) * 2  # finished conversations are not redone
     assert resumed.report.read_text() == expected_text
     assert resumed.results == expected.results

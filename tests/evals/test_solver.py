@@ -44,7 +44,7 @@ def test_user_speaks_first_and_turns_alternate(sample):
 
 
 def test_candidate_sees_system_prompt_then_the_full_history(sample):
-    chat = ScriptedChat()
+    chat = ScriptedChat(truncating=False)  # one candidate call per turn: no re-requests
     transcript = run(sample, chat)
     candidate_calls = [c for c in chat.calls if c[0] == "candidate"]
     for turn, (_, messages, _, _) in enumerate(candidate_calls, start=1):
@@ -117,7 +117,7 @@ def test_length_finish_reason_marks_a_truncated_reply(sample):
 
 
 def test_request_seeds_are_stable_and_distinct(sample):
-    first, second = ScriptedChat(), ScriptedChat()
+    first, second = ScriptedChat(truncating=False), ScriptedChat(truncating=False)
     run(sample, first, seed=5)
     run(sample, second, seed=5)
     assert [c[2] for c in first.calls] == [c[2] for c in second.calls]
@@ -126,7 +126,7 @@ def test_request_seeds_are_stable_and_distinct(sample):
 
 
 def test_candidate_token_limit_is_passed_through(sample):
-    chat = ScriptedChat()
+    chat = ScriptedChat(truncating=False)
     run(sample, chat, turns=1, max_tokens=77)
     assert [c[3] for c in chat.calls if c[0] == "candidate"] == [77]
 
