@@ -15,6 +15,7 @@ from __future__ import annotations
 import random
 from collections.abc import Awaitable, Callable
 
+from ftdesign.evals.judge_prompt import Verdict
 from ftdesign.evals.records import RunStore
 from ftdesign.evals.reliability import Flips, Reliability
 from ftdesign.evals.scorer import JudgeCall, ask
@@ -58,8 +59,8 @@ async def sample_verdicts(
     return found
 
 
-def _sampling(judge: JudgeCall, sample: int) -> Callable[..., Awaitable[object]]:
-    async def call(messages: list[dict[str, str]], key: str, **extra: object) -> object:
+def _sampling(judge: JudgeCall, sample: int) -> Callable[..., Awaitable[Verdict]]:
+    async def call(messages: list[dict[str, str]], key: str, **extra: object) -> Verdict:
         return await judge(messages, key, sample=sample, **extra)
 
     return call

@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from typing import Any
 
 from ftdesign.evals.dataset import DIFFICULTY, Sample
 from ftdesign.evals.reliability import USER_LABEL
@@ -67,7 +68,7 @@ def _donor(samples: list[Sample], avoid: set[int], key: str) -> int | None:
     return None
 
 
-def _set(sample: Sample, **changes: object) -> Sample:
+def _set(sample: Sample, **changes: Any) -> Sample:
     scenario = sample.scenario.model_copy(update=changes.pop("scenario", {}))
     return sample.model_copy(update={"scenario": scenario, **changes})
 

@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-Stage = Literal["calibration", "conversations", "judging", "report"]
+Stage = Literal["calibration", "consistency", "conversations", "judging", "report"]
 Job = Callable[[], Awaitable[None]]
 
 

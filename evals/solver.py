@@ -116,6 +116,7 @@ async def simulate(
         stage = stage_of(turn, turns)
         flaws = message_flaws(sample.persona, turn_rng(seed, sample.id, turn))
         prompt = fill_prompt(stable, sample, stage, flaws)
+        note: str | None
         if turn == 1 and sample.opener:  # a probe: its first message is fixed
             asked = Completion(sample.opener, "stop", 0, 0, "probe")
             text, note = sample.opener, "probe opener from a calibration FAIL example"

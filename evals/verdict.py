@@ -46,7 +46,9 @@ def criterion_weights(rubric: Rubric) -> dict[str, float]:
     weights: dict[str, float] = {}
     for name, members in category_members(rubric).items():
         weight = rubric.categories[name].weight
-        for cid in members if weight is not None else []:
+        if weight is None:
+            continue  # a gate-only category carries no share of the score
+        for cid in members:
             weights[cid] = weight / total / len(members)
     return weights
 

@@ -26,12 +26,12 @@ def test_a_rerun_with_more_scenarios_relabels_nothing(tmp_path: Path) -> None:
     shrink_rubric(project, CRITERIA, examples=3)
     first, second = VerdictModel(), VerdictModel()
     with use_models({"judge": first}):
-        one = run_eval(project, scenarios=2, turns=2, chat=ScriptedChat())
+        one = run_eval(project, scenarios=2, turns=2, chat=ScriptedChat(), consistency_samples=0)
     examples = 3 * len(CRITERIA)
     assert labels_on_disk(project) == examples
     with use_models({"judge": second}):
         cache = open_cache(project, {})
-        two = run_eval(project, scenarios=3, turns=2, chat=ScriptedChat())
+        two = run_eval(project, scenarios=3, turns=2, chat=ScriptedChat(), consistency_samples=0)
     assert one.records.parent != two.records.parent  # a different run, not a resume
     assert labels_on_disk(project) == examples  # nothing new was labelled
     # The second judge saw only conversations: every prompt of its opens with a conversation.
