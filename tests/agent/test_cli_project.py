@@ -101,7 +101,7 @@ def test_validate_hostile_file_is_a_finding_not_a_crash(tmp_path: Path, capsys) 
 def test_validate_runs_as_a_console_script(tmp_path: Path) -> None:
     bad = tmp_path / "rubric.yaml"
     bad.write_text("categories: [a, b]\n", encoding="utf-8")
-    script = "import sys; from agent.cli import main; sys.exit(main(sys.argv[1:]))"
+    script = "import sys; from ftdesign.agent.cli import main; sys.exit(main(sys.argv[1:]))"
     result = subprocess.run(
         [sys.executable, "-c", script, "validate", str(bad), "--json"],
         capture_output=True, text=True, cwd=REPO, timeout=120,

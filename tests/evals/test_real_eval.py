@@ -37,7 +37,7 @@ def project(tmp_path_factory):
     return project
 
 
-def test_a_reply_cut_by_the_token_limit_is_flagged(project):
+def test_a_reply_cut_by_the_token_limit_is_asked_again_then_flagged(project):
     proj = load_project(project)
     sample = build_dataset(proj.taxonomy, proj.personas, 1, seed=5)[0]  # a short style
     chat = make_chat(project, {}, None)
@@ -46,7 +46,7 @@ def test_a_reply_cut_by_the_token_limit_is_flagged(project):
     reply = transcript.messages[1]
     assert reply.role == "assistant" and reply.finish_reason == "length"
     assert reply.truncated and transcript.truncated_replies == [1]
-    assert reply.completion_tokens == 3
+    assert reply.rerequested and reply.completion_tokens == 6  # once more at twice the limit
 
 
 def test_the_real_judge_answers_every_criterion(project):
@@ -141,7 +141,7 @@ def test_a_killed_cli_run_resumes_without_redoing_finished_work(tmp_path):
     shrink_rubric(project, KEEP[:1], examples=3)
     argv = ["eval", "--project", str(project), "--scenarios", "2", "--turns", "1"]
     argv += ["--seed", "3", "--max-tokens", "48"]
-    child = subprocess.Popen([sys.executable, "-c", f"from agent.cli import main; main({argv!r})"])
+    child = subprocess.Popen([sys.executable, "-c", f"from ftdesign.agent.cli import main; main({argv!r})"])
     records = project / ".ftdesign" / "eval"
     deadline = time.monotonic() + 600
     while time.monotonic() < deadline and child.poll() is None:
