@@ -33,7 +33,8 @@ def test_gate_7_measures_what_gate_1_chose(tmp_path, gemma_gguf, smollm2_gguf):
 
     runner = baseline_eval._harness()  # what gate 7 runs when no test replaces it
     assert runner is not None
-    output = asyncio.run(runner(project, scenarios=2, turns=1, seed=3, candidate_max_tokens=96))
+    options = {"candidate_max_tokens": 96, "consistency_samples": 0}  # k>0: the CLI's real test
+    output = asyncio.run(runner(project, scenarios=2, turns=1, seed=3, **options))
     runs = load_side_by_side(project)
     assert [r.label for r in runs] == [gemma_gguf.stem, smollm2_gguf.stem]
     assert runs[0].chosen_by == "model-choice.md (chosen)"

@@ -102,6 +102,15 @@ def click(page: Page, name: str) -> None:
     button.click()
 
 
+
+def see_chart(page: Page, name: str) -> None:
+    """A chart at the latest stop, scrolled to: Chainlit loads images lazily, so one below the
+    fold stays unloaded (and hidden) until a person would scroll to it."""
+    chart = page.get_by_role("img", name=name).last
+    chart.wait_for(state="attached", timeout=STEP_TIMEOUT)
+    chart.scroll_into_view_if_needed()
+    expect(chart).to_be_visible(timeout=60_000)
+
 def test_stop_and_calibration_workshop_in_the_browser(app: App, browser: Browser) -> None:
     page = open_page(browser, app, [])
     send(page, DOMAIN)
@@ -124,14 +133,12 @@ def test_stop_and_calibration_workshop_in_the_browser(app: App, browser: Browser
     assert_fits(page, "11-model-choice")
 
     approve(page)  # token economics: the budget chart
-    expect(page.get_by_role("img", name="charts/token-budget.svg").last).to_be_visible(
-        timeout=STEP_TIMEOUT
-    )
+    see_chart(page, "charts/token-budget.svg")
     approve(page)  # taxonomy: weights as bars with their sums, and the chart
     expect(page.get_by_text(re.compile(r"taxonomy\.topics · sum 1\.00")).last).to_be_visible(
         timeout=STEP_TIMEOUT
     )
-    expect(page.get_by_role("img", name="charts/taxonomy-weights.svg").last).to_be_visible()
+    see_chart(page, "charts/taxonomy-weights.svg")
     assert_fits(page, "12-taxonomy")
 
     approve(page)  # the rubric: categories, questions, gates, calibration counts
