@@ -12,18 +12,15 @@ from __future__ import annotations
 import re
 import time
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from test_browser import (
-    CHROMIUM,
-    CHROMIUM_ARGS,
     OUTPUT,
     STEP_TIMEOUT,
     App,
     approve,
+    browser,
     pytestmark,
     shot,
 )
@@ -32,18 +29,7 @@ from ftdesign.agent.ui import users
 
 PEOPLE = {"ana": "ana's own passphrase", "bob": "bob's own passphrase"}
 DOMAINS = {"ana": "a tutor for adults learning Welsh (ana)", "bob": "a maths tutor (bob)"}
-__all__ = ["pytestmark"]  # slow, and skipped without Chromium, as test_browser.py
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Browser]:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
+__all__ = ["browser", "pytestmark"]  # the browser fixture; slow and skipped as test_browser.py
 
 
 def sign_in(browser: Browser, app: App, name: str) -> Page:
@@ -90,7 +76,7 @@ def wait_for_file(path: Path, seconds: float = 300) -> str:
     return path.read_text(encoding="utf-8")
 
 
-def test_two_people_keep_their_own_projects(tmp_path, chromium: Browser) -> None:
+def test_two_people_keep_their_own_projects(tmp_path, browser: Browser) -> None:
     project = tmp_path / "project"
     for name, password in PEOPLE.items():
         users.add(project, name, password)
@@ -98,11 +84,11 @@ def test_two_people_keep_their_own_projects(tmp_path, chromium: Browser) -> None
     app = App(project, tmp_path / "ui.log")
     app.start()
     try:
-        ana = sign_in(chromium, app, "ana")
+        ana = sign_in(browser, app, "ana")
         start_from_upload(ana, tmp_path, "ana")
         expect(ana).to_have_url(re.compile(r"/thread/[\w-]+$"), timeout=60_000)
         ana_thread = ana.url
-        bob = sign_in(chromium, app, "bob")
+        bob = sign_in(browser, app, "bob")
         start_from_upload(bob, tmp_path, "bob")
         shot(bob, "people-01-bob.png")
 

@@ -19,18 +19,20 @@ from pathlib import Path
 
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from test_browser import (
     CHROMIUM,
-    CHROMIUM_ARGS,
     OUTPUT,
     STEP_TIMEOUT,
     App,
     approve,
+    browser,
     open_page,
     send,
     shot,
 )
+
+__all__ = ["browser"]  # test_browser.py's fixture, one Chromium per module
 
 pytestmark = [
     pytest.mark.slow,
@@ -55,17 +57,6 @@ def app(tmp_path_factory) -> Iterator[App]:
     running.stop()
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "ui-workshop-server.log").write_bytes(running.log.read_bytes())
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    OUTPUT.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield launched
-        launched.close()
 
 
 def shots(page: Page, name: str) -> None:
