@@ -19,7 +19,7 @@ from ftdesign.evals.evidence import STALE, refresh_model_choice, stale_rows
 from ftdesign.evals.multi_run import load_side_by_side
 from ftdesign.tools.project_files import write_artifact
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.e2e]  # two real models: ~10 min on 2 cores
 
 KEEP = ["UND1", "SAF1"]
 
