@@ -12,13 +12,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ftdesign.agent.state import DesignState
 from ftdesign.agent.ui.artifact_summary import distributions
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.findings import SourceError
 from ftdesign.tools.project_files import atomic_write
 from ftdesign.tools.svg_chart import grouped_bars, stacked_bar
+from ftdesign.tools.yaml_load import load_yaml
 
 CHARTS = "charts"
 BASELINE_CHART = "base-model-eval-results.png"  # written by evals.writeup
@@ -30,8 +30,8 @@ CHARTED = {  # artifact name -> (chart file, title)
 
 def _yaml(text: str) -> Any:
     try:
-        return yaml.safe_load(text)
-    except yaml.YAMLError:
+        return load_yaml(text, "draft")
+    except SourceError:
         return None  # the validators report it; there is nothing to draw
 
 

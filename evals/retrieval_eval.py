@@ -17,7 +17,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from ftdesign.tools.text_source import read_source
+from ftdesign.tools.yaml_load import load_yaml
 
 RETRIEVAL_SET = Path(__file__).resolve().parent / "retrieval_set.yaml"
 HOLDOUT_SET = Path(__file__).resolve().parent / "retrieval_holdout.yaml"
@@ -45,7 +46,7 @@ class ModeResult:
 
 def load_questions(path: Path = RETRIEVAL_SET) -> list[Question]:
     """The retrieval set as `Question`s."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    entries = load_yaml(read_source(path), str(path))["questions"]
     return [Question(e["q"], e["gate"], e["expect"]) for e in entries]
 
 
@@ -58,6 +59,7 @@ def evaluate(
 ) -> ModeResult:
     """Recall@1 and recall@3 of one mode over a question set (all domains unless `domain`)."""
     from ftdesign import knowledge
+
     questions = load_questions(questions_path)
     first = top3 = 0
     misses: list[str] = []

@@ -11,10 +11,13 @@ from pathlib import Path
 
 import yaml
 
+from ftdesign.tools.text_source import read_source
+from ftdesign.tools.yaml_load import load_yaml
+
 
 def subset_rubric(path: Path, keep: list[str], examples: int = 3) -> None:
     """Rewrite the rubric at `path` in place with only `keep` criteria."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(read_source(path), str(path))
     body = data.get("rubric", data)
     body["criteria"] = {k: v for k, v in body["criteria"].items() if k in keep}
     for criterion in body["criteria"].values():

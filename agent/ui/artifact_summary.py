@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeGuard
 
-import yaml
+from ftdesign.tools.findings import SourceError
+from ftdesign.tools.yaml_load import load_yaml
 
 BAR_CELLS = 20  # a weight of 1.0 fills the whole bar
 SUM_TOLERANCE = 0.011  # the validators' own rounding slack for "sums to 1.0"
@@ -113,10 +114,10 @@ def yaml_summary(path: str, text: str) -> str | None:
     """The readable summary of one YAML artifact, a note why it cannot be read, or None when
     it has nothing to summarise (the source itself is then the best view)."""
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
+        data = load_yaml(text, path)
+    except SourceError as error:
+        line = error.finding.location.line
+        where = f" at line {line}" if line else ""
         return f"_`{path}` does not parse as YAML{where}; open its source to fix it._"
     if isinstance(data, dict) and "criteria" in data and "categories" in data:
         return rubric_summary(data)

@@ -16,11 +16,10 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-import yaml
-
 from ftdesign.tools.artifacts import ARTIFACTS
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.project_files import write_artifact
+from ftdesign.tools.yaml_load import load_yaml
 
 FALLBACK_DOMAIN = "coaching"
 _STOPWORDS = frozenset(
@@ -89,7 +88,7 @@ def _vocabularies() -> dict[str, frozenset[str]]:
     """Per domain: words of its README plus its taxonomy's topic, subtopic and option names."""
     vocab: dict[str, frozenset[str]] = {}
     for name in list_domains():
-        raw = yaml.safe_load(domain_artifact(name, "taxonomy")) or {}
+        raw = load_yaml(domain_artifact(name, "taxonomy"), f"{name}/taxonomy") or {}
         body = raw.get("taxonomy", raw) if isinstance(raw, dict) else {}
         names: list[str] = []
         for topic in body.get("topics", []):

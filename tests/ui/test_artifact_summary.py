@@ -5,6 +5,7 @@ from __future__ import annotations
 import yaml
 from test_views import a_stop
 
+from ftdesign.agent.charts import weights_svg
 from ftdesign.agent.ui.artifact_summary import distributions, rendered, yaml_summary
 from ftdesign.agent.ui.stop_view import stop_markdown
 from ftdesign.knowledge.domains import domain_artifact
@@ -81,3 +82,13 @@ def test_guide_excerpts_are_reflowed_but_keep_their_blocks() -> None:
         "## Heading",
         "body",
     ]
+
+
+def test_an_alias_bomb_is_refused_before_it_expands() -> None:
+    # Nine aliases per level, eight levels: 43 million strings if a loader expanded it.
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    lines += [f"a{n}: &a{n} [" + ",".join([f"*a{n - 1}"] * 9) + "]" for n in range(1, 9)]
+    bomb = "\n".join(lines) + "\n"
+    note = yaml_summary("config/input-taxonomy.yaml", bomb)
+    assert note is not None and "does not parse as YAML" in note
+    assert weights_svg(bomb, "taxonomy") is None  # nothing drawn, nothing expanded
