@@ -59,8 +59,11 @@ def _applied(spec: GateSpec, state: DesignState, drafted: Drafted | None) -> Des
         for name, text in drafted.texts.items():
             record = records.get(name) or ArtifactRecord(name=name, path=spec.path_of(name))
             records[name] = record.revise(text, drafted.origin)
+            if name not in spec.artifacts:  # another gate's file, already written by the draft
+                records[name] = records[name].model_copy(update={"approved": text})
         if drafted.inputs is not None:
             inputs[spec.step] = drafted.inputs
+        inputs.update(drafted.upstream_inputs)
         models.update(drafted.models)
     statuses = entered(state.statuses, spec.step)
     changes = {"artifacts": records, "gate_inputs": inputs, "models": models, "statuses": statuses}

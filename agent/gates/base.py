@@ -39,6 +39,9 @@ class Drafted:
     notices: list[str] = field(default_factory=list)
     inputs: dict[str, Any] | None = None  # the gate's settings, when drafts are rendered
     models: dict[str, str] = field(default_factory=dict)  # role -> model, for roles it used
+    # Another gate's settings this draft changed (gate 7's `chosen: N` moves gate 1's choice),
+    # so revisiting that gate renders what the user chose, not what it had before.
+    upstream_inputs: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 DraftFn = Callable[[DesignState, AgentContext, list[Source]], Awaitable[Drafted]]

@@ -150,11 +150,16 @@ def switch_choice(state: DesignState, ctx: AgentContext, position: int) -> Draft
             f"chosen: {position} is not one of the {len(choice.candidates)} candidates",
             hint="use the `chosen: N` shown under a model's name in the side-by-side table",
         )
-    text = model_choice.render(choice.model_copy(update={"chosen": position}), ctx.project)
+    chosen = choice.model_copy(update={"chosen": position})
+    text = model_choice.render(chosen, ctx.project, ctx.confined_models)
     write_artifact(ctx.project, "model-choice.md", text)
     report = (ctx.project / "base-model-eval-results.md").read_text(encoding="utf-8")
     notice = f"model-choice.md now chooses {choice.candidates[position]}; no new run needed."
-    return Drafted({KIND: report}, "evaluation", [notice], settings_of(state, ctx).model_dump())
+    inputs = settings_of(state, ctx).model_dump()
+    # Gate 1's record and settings follow the file, so a revisit keeps this choice.
+    texts = {KIND: report, model_choice.KIND: text}
+    upstream = {model_choice.KIND: chosen.model_dump()}
+    return Drafted(texts, "evaluation", [notice], inputs, upstream_inputs=upstream)
 
 
 def approve(state: DesignState, ctx: AgentContext) -> dict:

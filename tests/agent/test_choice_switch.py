@@ -9,6 +9,7 @@ import pytest
 
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates import baseline_eval, model_choice
+from ftdesign.agent.nodes import _applied
 from ftdesign.agent.state import DesignState
 from ftdesign.tools.errors import FtdesignError
 
@@ -25,9 +26,15 @@ def test_chosen_n_rewrites_model_choice(tmp_path: Path, smollm2_gguf: Path) -> N
     ctx = AgentContext(project=project, eval_runner=None)
 
     drafted = asyncio.run(baseline_eval.revise(state, ctx, "chosen: 1", []))
-    assert drafted.texts == {"eval_results": "# Base model evaluation\n"}  # no new run
+    assert drafted.texts["eval_results"] == "# Base model evaluation\n"  # no new run
     assert "now chooses" in drafted.notices[0]
     text = (project / "model-choice.md").read_text()
+    # Gate 1's settings and record follow the file: revisiting gate 1 (or gate 2, which
+    # rewrites model-choice.md from gate 1's approved text) keeps the switched choice.
+    after = _applied(baseline_eval.SPEC, state, drafted)
+    assert after.gate_inputs["model_choice"]["chosen"] == 1
+    assert after.artifacts["model_choice"].approved == text
+    assert model_choice.render(model_choice.settings_of(after), project) == text
     assert f"1. `{smollm2_gguf}`\n2. `{twin}` (chosen)" in text
     assert "**twin-model**" in text
     with pytest.raises(FtdesignError, match="chosen: 5 is not one of the 2 candidates"):
