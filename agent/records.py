@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 Severity = Literal["error", "warning", "info"]
+LESSON_LABEL = "lesson: advice, does not block"
 
 
 def now() -> str:
@@ -43,6 +44,12 @@ class Issue(BaseModel):
     message: str
     line: int | None = None
     path: str = Field(default="", description="YAML path or Markdown heading inside the file")
+    # Older checkpoints have no kind; "contract" keeps their errors blocking as before.
+    kind: Literal["contract", "lesson"] = "contract"
+
+    def label(self) -> str:
+        """`error`, or `warning (lesson: advice, does not block)` for a lesson."""
+        return f"{self.severity} ({LESSON_LABEL})" if self.kind == "lesson" else self.severity
 
 
 class Source(BaseModel):

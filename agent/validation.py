@@ -25,6 +25,7 @@ def to_issue(finding: Any) -> Issue:
         message=finding.message,
         line=_where(finding, "line"),
         path=_where(finding, "path") or "",
+        kind=getattr(finding, "kind", "contract"),
     )
 
 
@@ -48,4 +49,4 @@ def summary(issues: list[Issue]) -> str:
 def describe(issue: Issue) -> str:
     where = f"{issue.file}:{issue.line}" if issue.line else issue.file
     where += f" {issue.path}" if issue.path else ""
-    return f"{issue.severity} {issue.code} ({where}): {issue.message}"
+    return f"{issue.label()} {issue.code} ({where}): {issue.message}"

@@ -39,3 +39,15 @@ def test_a_contract_error_still_blocks(driver: Driver) -> None:
     stop = driver.send("```\nuser_sim.md:\n" + broken + "```")
     assert stop is not None and not stop.can_approve
     assert {"prompt.slot_unknown", "prompt.slot_missing"} <= {f.code for f in stop.findings}
+
+
+def test_the_stop_labels_a_lesson_as_advice(driver: Driver) -> None:
+    from ftdesign.agent.cli.render import render_stop
+
+    driver.approve_until("prompts", driver.start())
+    stop = driver.send("```\nassistant.md:\n" + ASSISTANT + "```")
+    assert stop is not None
+    lesson = next(f for f in stop.findings if f.code == "prompt.ratio_contradiction")
+    assert lesson.kind == "lesson"
+    row = next(r for r in render_stop(stop).splitlines() if "prompt.ratio_contradiction" in r)
+    assert "warning (lesson: advice, does not block)" in row
