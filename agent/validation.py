@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ftdesign.agent.records import Issue
@@ -29,10 +30,11 @@ def to_issue(finding: Any) -> Issue:
     )
 
 
-def validate_artifact(kind: str, text: str) -> list[Issue]:
-    """Findings for one artifact's text, named by the file it will be written to."""
+def validate_artifact(kind: str, text: str, project: Path | None = None) -> list[Issue]:
+    """Findings for one artifact's text, named by the file it will be written to; with the
+    project, the checks that depend on gate 2's budget use it."""
     path = ARTIFACTS[kind].path
-    return [to_issue(f) for f in validate_text(text, kind, path)]
+    return [to_issue(f) for f in validate_text(text, kind, path, project)]
 
 
 def errors(issues: list[Issue]) -> list[Issue]:

@@ -51,3 +51,19 @@ def test_the_stop_labels_a_lesson_as_advice(driver: Driver) -> None:
     assert lesson.kind == "lesson"
     row = next(r for r in render_stop(stop).splitlines() if "prompt.ratio_contradiction" in r)
     assert "warning (lesson: advice, does not block)" in row
+
+
+def test_persona_gate_holds_word_limits_to_gate_2s_budget(driver: Driver, project: Path) -> None:
+    from ftdesign.tools.budget import plan_budget
+    from ftdesign.tools.budget_io import save_budget
+
+    driver.approve_until("personas", driver.start())
+    # Gate 2 measured short exchanges: 200 tokens, about 150 words for one user message.
+    save_budget(project, plan_budget(system_prompt_tokens=500, tokens_per_exchange=200))
+    corpus = Path(__file__).parents[1] / "tools" / "corpus" / "p01-pairs.yaml"
+    template = corpus.read_text(encoding="utf-8").replace("[80, 200]", "[80, 300]")
+    stop = driver.send(f"```yaml\n{template}```")
+    assert stop is not None and stop.step == "personas"
+    [warning] = [f for f in stop.findings if f.code == "persona.word_limit_range"]
+    assert "gate 2's budget of 200 tokens per exchange" in warning.message
+    assert warning.kind == "lesson" and stop.can_approve
