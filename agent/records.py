@@ -100,6 +100,17 @@ class ChecklistCheck(BaseModel):
     note: str = ""
 
 
+class LessonReading(BaseModel):
+    """The agent model's reading of one seed lesson in one prompt: advice, never blocking."""
+
+    file: str
+    code: str = Field(description="the lesson rule, e.g. prompt.length_ratio")
+    lesson: str
+    verdict: Literal["follows", "does not follow", "not assessed"]
+    sentence: str = Field(default="", description="the draft's sentence the judgment cites")
+    note: str = Field(default="", description="why not assessed, or how the validators differ")
+
+
 class Review(BaseModel):
     """The agent-led review shown at a stop; `suggestions` are applied by number."""
 
@@ -110,6 +121,7 @@ class Review(BaseModel):
     reviewer: str = ""
     # Why parts of the model's review are not shown (failed sanity checks, panel not run).
     withheld: list[str] = Field(default_factory=list)
+    lessons: list[LessonReading] = Field(default_factory=list, description="advice only")
 
 
 class Decision(BaseModel):

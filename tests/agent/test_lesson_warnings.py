@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from agent_driver import Driver
+from agent_fakes import ScriptedChatModel
 
 from ftdesign.tools.findings import CATALOG
 
@@ -67,3 +69,21 @@ def test_persona_gate_holds_word_limits_to_gate_2s_budget(driver: Driver, projec
     [warning] = [f for f in stop.findings if f.code == "persona.word_limit_range"]
     assert "gate 2's budget of 200 tokens per exchange" in warning.message
     assert warning.kind == "lesson" and stop.can_approve
+
+
+def test_the_stop_shows_the_models_lesson_reading_as_advice(
+    driver: Driver, model: ScriptedChatModel
+) -> None:
+    from ftdesign.agent.cli.render import render_stop
+
+    sentence = "about three times as long as the customer's message is fine"
+    model.script["lessons"] = [
+        json.dumps({"answers": [{"follows": True, "sentence": sentence}]})
+    ]
+    driver.approve_until("prompts", driver.start())
+    stop = driver.send("```\nassistant.md:\n" + ASSISTANT + "```")
+    assert stop is not None and stop.review is not None and stop.can_approve
+    ratio = next(r for r in stop.review.lessons if r.file == "config/prompts/assistant.md")
+    assert ratio.verdict == "does not follow" and "model read it differently" in ratio.note
+    assert "prompt.ratio_contradiction" in {f.code for f in stop.findings}
+    assert "Lessons as the model reads them (advice, does not block)" in render_stop(stop)
