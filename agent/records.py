@@ -11,8 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from ftdesign.tools.findings import LESSON_LABEL
+
 Severity = Literal["error", "warning", "info"]
-LESSON_LABEL = "lesson: advice, does not block"
 
 
 def now() -> str:

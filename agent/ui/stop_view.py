@@ -11,10 +11,11 @@ import json
 import re
 from collections.abc import Mapping
 
-from ftdesign.agent.records import LESSON_LABEL, Issue, Source
+from ftdesign.agent.records import Issue, Source
 from ftdesign.agent.state import GATES
 from ftdesign.agent.stop import Stop
 from ftdesign.agent.ui.artifact_summary import linked_sources
+from ftdesign.tools.findings import LESSON_LABEL
 from ftdesign.tools.steps import REGISTRY
 
 GATE_NAMES = {step.id: step.short_title for step in REGISTRY.gates}  # from tools/steps.py
