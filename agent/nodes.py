@@ -18,6 +18,7 @@ from ftdesign.agent.decisions import decide, log_decision
 from ftdesign.agent.drafting import produce
 from ftdesign.agent.gates.base import Drafted, GateSpec
 from ftdesign.agent.gates.common import use_model
+from ftdesign.agent.lesson_reading import with_lesson_readings
 from ftdesign.agent.llm import describe
 from ftdesign.agent.prompts import (
     DEMO_MODEL_NOTICE,
@@ -93,6 +94,7 @@ def draft_node(spec: GateSpec) -> Any:
         if gate is not None and texts:
             joined = "\n\n".join(texts.values())
             verdict = await review(spec.step, spec.title, after, ctx, joined, found)
+            verdict = await with_lesson_readings(verdict, ctx, texts, found)
         changes, decisions = _revisions(spec, state, after, ctx, drafted)
         try:
             charts = stop_charts(spec.step, after, texts, ctx.project)

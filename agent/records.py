@@ -11,6 +11,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from ftdesign.tools.findings import LESSON_LABEL
+
 Severity = Literal["error", "warning", "info"]
 
 
@@ -43,6 +45,12 @@ class Issue(BaseModel):
     message: str
     line: int | None = None
     path: str = Field(default="", description="YAML path or Markdown heading inside the file")
+    # Older checkpoints have no kind; "contract" keeps their errors blocking as before.
+    kind: Literal["contract", "lesson"] = "contract"
+
+    def label(self) -> str:
+        """`error`, or `warning (lesson: advice, does not block)` for a lesson."""
+        return f"{self.severity} ({LESSON_LABEL})" if self.kind == "lesson" else self.severity
 
 
 class Source(BaseModel):
@@ -93,6 +101,17 @@ class ChecklistCheck(BaseModel):
     note: str = ""
 
 
+class LessonReading(BaseModel):
+    """The agent model's reading of one seed lesson in one prompt: advice, never blocking."""
+
+    file: str
+    code: str = Field(description="the lesson rule, e.g. prompt.length_ratio")
+    lesson: str
+    verdict: Literal["follows", "does not follow", "not assessed"]
+    sentence: str = Field(default="", description="the draft's sentence the judgment cites")
+    note: str = Field(default="", description="why not assessed, or how the validators differ")
+
+
 class Review(BaseModel):
     """The agent-led review shown at a stop; `suggestions` are applied by number."""
 
@@ -103,6 +122,7 @@ class Review(BaseModel):
     reviewer: str = ""
     # Why parts of the model's review are not shown (failed sanity checks, panel not run).
     withheld: list[str] = Field(default_factory=list)
+    lessons: list[LessonReading] = Field(default_factory=list, description="advice only")
 
 
 class Decision(BaseModel):

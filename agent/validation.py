@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ftdesign.agent.records import Issue
@@ -25,13 +26,15 @@ def to_issue(finding: Any) -> Issue:
         message=finding.message,
         line=_where(finding, "line"),
         path=_where(finding, "path") or "",
+        kind=getattr(finding, "kind", "contract"),
     )
 
 
-def validate_artifact(kind: str, text: str) -> list[Issue]:
-    """Findings for one artifact's text, named by the file it will be written to."""
+def validate_artifact(kind: str, text: str, project: Path | None = None) -> list[Issue]:
+    """Findings for one artifact's text, named by the file it will be written to; with the
+    project, the checks that depend on gate 2's budget use it."""
     path = ARTIFACTS[kind].path
-    return [to_issue(f) for f in validate_text(text, kind, path)]
+    return [to_issue(f) for f in validate_text(text, kind, path, project)]
 
 
 def errors(issues: list[Issue]) -> list[Issue]:
@@ -48,4 +51,4 @@ def summary(issues: list[Issue]) -> str:
 def describe(issue: Issue) -> str:
     where = f"{issue.file}:{issue.line}" if issue.line else issue.file
     where += f" {issue.path}" if issue.path else ""
-    return f"{issue.severity} {issue.code} ({where}): {issue.message}"
+    return f"{issue.label()} {issue.code} ({where}): {issue.message}"

@@ -23,6 +23,7 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 # placeholders): it may block approval. A lesson is the seed's advice about prose: it
 # warns, says why, and never blocks.
 RuleKind = Literal["contract", "lesson"]
+LESSON_LABEL = "lesson: advice, does not block"
 PathPart = str | int
 
 
@@ -37,6 +38,14 @@ class Finding(BaseModel):
     code: str
     location: Location = Field(default_factory=lambda: Location())
     message: str = Field(description="What is wrong and how to fix it.")
+    kind: RuleKind = Field(
+        default="contract",
+        description="From the rule's catalogue entry: a contract may block, a lesson never does.",
+    )
+
+    def label(self) -> str:
+        """`error`, or `warning (lesson: advice, does not block)` for a lesson."""
+        return f"{self.severity} ({LESSON_LABEL})" if self.kind == "lesson" else self.severity
 
 
 @dataclass(frozen=True)
@@ -56,6 +65,7 @@ class Rule:
             code=self.code,
             location=Location(path=path, line=line),
             message=f"{problem}; {fix}",
+            kind=self.kind,
         )
 
 

@@ -22,7 +22,7 @@ def format_findings(findings: list[Finding], checked: int, quiet_info: bool = Fa
             where = f"line {finding.location.line}" if finding.location.line else "file"
             path = f"{finding.location.path}: " if finding.location.path else ""
             lines.append(
-                f"  {where:<9} {finding.severity:<7} {finding.code}  {path}{finding.message}"
+                f"  {where:<9} {finding.label():<7} {finding.code}  {path}{finding.message}"
             )
     verdict = "FAILED" if any(f.severity == "error" for f in findings) else "OK"
     lines.append(f"{verdict}: {summary(findings)} ({checked} path(s) checked)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ftdesign.agent.records import LessonReading
 from ftdesign.agent.session import Event
 from ftdesign.agent.stop import Stop
 from ftdesign.agent.validation import describe
@@ -15,6 +16,18 @@ def _excerpt(text: str, lines: int | None) -> list[str]:
     if lines is None or len(body) <= lines:
         return body
     return [*body[:lines], f"... ({len(body) - lines} more lines)"]
+
+
+def lesson_lines(readings: list[LessonReading]) -> list[str]:
+    """The model's reading of the seed's lessons, labelled as advice that does not block."""
+    if not readings:
+        return []
+    out = ["  Lessons as the model reads them (advice, does not block):"]
+    for reading in readings:
+        cited = f' citing "{reading.sentence}"' if reading.sentence else ""
+        note = f" ({reading.note})" if reading.note else ""
+        out.append(f"    {reading.file} {reading.code}: {reading.verdict}{cited}{note}")
+    return out
 
 
 def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
@@ -44,6 +57,7 @@ def render_stop(stop: Stop, draft_lines: int | None = 30) -> str:
             if expert.inadequate_pass:
                 out.append(f"      would pass but be inadequate: {expert.inadequate_pass}")
         out += [f"  ({reason})" for reason in dict.fromkeys(review.withheld)]
+        out += lesson_lines(review.lessons)
         out += [f"  suggestion {n}: {s}" for n, s in enumerate(review.suggestions, 1)]
     if stop.sources:
         out += ["", "Guide sections:"]

@@ -149,7 +149,8 @@ def adopter(kind: str) -> AdoptFn:
 
 def check_artifacts(state: DesignState, ctx: AgentContext, texts: dict[str, str]) -> list[Issue]:
     """A gate's `check` when the artifact validators say all there is to say."""
-    return [issue for kind, text in texts.items() for issue in validate_artifact(kind, text)]
+    found = [validate_artifact(kind, text, ctx.project) for kind, text in texts.items()]
+    return [issue for issues in found for issue in issues]
 
 
 def approve_artifacts(state: DesignState, ctx: AgentContext, kinds: tuple[str, ...]) -> dict:

@@ -43,10 +43,24 @@ def suggestions_block(review: Review) -> str:
     return "**Suggested edits** (one click applies one):\n" + "\n".join(lines)
 
 
+def lessons_block(review: Review) -> str:
+    """The model's reading of the seed's lessons: advice, never a reason to block."""
+    if not review.lessons:
+        return ""
+    lines = []
+    for reading in review.lessons:
+        cited = f' · "{reading.sentence}"' if reading.sentence else ""
+        note = f" ({reading.note})" if reading.note else ""
+        lines.append(f"- `{reading.code}` in `{reading.file}`: {reading.verdict}{cited}{note}")
+    head = "**Lessons as the model reads them** (advice, does not block approval):\n"
+    return head + "\n".join(lines)
+
+
 def review_markdown(review: Review, title: str) -> str:
     reviewer = f" · reviewed by {review.reviewer}" if review.reviewer else ""
     head = f"#### Review of {title}: {VERDICT_MARKS.get(review.verdict, review.verdict)}{reviewer}"
     withheld = "\n".join(f"- _{reason}_" for reason in dict.fromkeys(review.withheld))
-    blocks = [head, checklist_block(review), experts_block(review), withheld]
+    blocks = [head, checklist_block(review), experts_block(review), lessons_block(review)]
+    blocks.append(withheld)
     blocks.append(suggestions_block(review))
     return "\n\n".join(b for b in blocks if b)

@@ -15,6 +15,7 @@ from ftdesign.agent.records import Issue, Source
 from ftdesign.agent.state import GATES
 from ftdesign.agent.stop import Stop
 from ftdesign.agent.ui.artifact_summary import linked_sources
+from ftdesign.tools.findings import LESSON_LABEL
 from ftdesign.tools.steps import REGISTRY
 
 GATE_NAMES = {step.id: step.short_title for step in REGISTRY.gates}  # from tools/steps.py
@@ -45,7 +46,9 @@ def heading(stop: Stop) -> str:
 
 def finding_line(issue: Issue) -> str:
     where = f"`{issue.file}`" + (f" line {issue.line}" if issue.line else "")
-    return f"- {SEVERITY_MARKS.get(issue.severity, '•')} {where} · `{issue.code}`: {issue.message}"
+    advice = f" ({LESSON_LABEL})" if issue.kind == "lesson" else ""
+    mark = SEVERITY_MARKS.get(issue.severity, "•")
+    return f"- {mark}{advice} {where} · `{issue.code}`: {issue.message}"
 
 
 def findings_block(findings: list[Issue]) -> str:

@@ -18,6 +18,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
 from ftdesign.agent import prompts
+from ftdesign.agent.lesson_reading import LESSON_READER
 
 # Sane review text (the agent screens out notes that mention nothing in the draft or the
 # checklist): these words occur in every gate's checklist or draft.
@@ -44,6 +45,7 @@ DEFAULTS = {
     "answer": "Edge cases get about 15 % [1].",
     "classify": '{"kind": "change"}',
     "draft": "not a usable draft",
+    "lessons": '{"answers": []}',
 }
 
 
@@ -55,6 +57,8 @@ def task_of(messages: list[BaseMessage]) -> str:
         return "answer"
     if system.startswith(prompts.CLASSIFIER[:40]):
         return "classify"
+    if system.startswith(LESSON_READER[:40]):
+        return "lessons"
     return "draft"
 
 

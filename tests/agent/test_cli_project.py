@@ -17,7 +17,7 @@ from ftdesign.tools.project_files import write_artifact
 
 REPO = Path(__file__).resolve().parents[2]
 THERAPY_TAXONOMY = REPO.parent / "shared" / "reference" / "therapy-coach" / "input-taxonomy.yaml"
-FINDING_KEYS = {"file", "severity", "code", "location", "message"}
+FINDING_KEYS = {"file", "severity", "code", "location", "message", "kind"}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -153,3 +153,18 @@ def test_validate_rules_shows_each_rules_kind(capsys) -> None:
     code, out, _ = run(capsys, "validate", "--rules")
     line = next(row for row in out.splitlines() if row.startswith("prompt.ratio_contradiction"))
     assert code == 0 and "warning" in line and "lesson" in line
+
+
+def test_validate_shows_each_findings_kind(tmp_path: Path, capsys) -> None:
+    prompt = tmp_path / "assistant.md"
+    prompt.write_text(
+        "# Writer\nReplies of 5 times the user's length are great.\nAsk one question at most.\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(prompt), "--kind", "assistant", "--json")
+    findings = {f["code"]: f for f in json.loads(out)}
+    assert findings["prompt.ratio_contradiction"]["kind"] == "lesson"
+    assert all(f["kind"] == "contract" for f in findings.values() if f["severity"] == "error")
+    code, out, _ = run(capsys, "validate", str(prompt), "--kind", "assistant")
+    row = next(line for line in out.splitlines() if "prompt.ratio_contradiction" in line)
+    assert "warning (lesson: advice, does not block)" in row

@@ -153,3 +153,16 @@ def test_an_unassessed_item_is_neither_ticked_nor_flagged() -> None:
     text = review_markdown(review, "Input taxonomy")
     assert "- ○ Weights sum to 1.0 (not assessed: x)" in text
     assert "_Expert panel not run: the demo model is too small_" in text
+
+
+def test_a_lesson_finding_is_labelled_as_advice():
+    lesson = Issue(
+        file="config/prompts/assistant.md",
+        severity="warning",
+        code="prompt.ratio_contradiction",
+        message='"three times as long" asks for more than twice',
+        kind="lesson",
+    )
+    text = stop_markdown(a_stop(findings=[lesson], can_approve=True))
+    assert "(lesson: advice, does not block) `config/prompts/assistant.md`" in text
+    assert "lesson" not in stop_markdown(a_stop())  # contracts carry no such label

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from ftdesign.tools.exchange_budget import DEFAULT_EXCHANGE, ExchangeBudget
 from ftdesign.tools.findings import Finding, join_path, lesson, rule
 from ftdesign.tools.schemas.persona import FlawGroup, PersonaTemplate, WeightedChoice
 from ftdesign.tools.validators.persona_ranges import validate_ranges
@@ -23,7 +24,9 @@ NO_FLAW = lesson("persona.no_flaw_share", "about 20 % of personas have no flaw")
 CONSTANT_FLAW = lesson("persona.flaw_probability", "flaws show in some messages, not all")
 
 
-def validate_persona(template: PersonaTemplate) -> Iterator[Finding]:
+def validate_persona(
+    template: PersonaTemplate, exchange: ExchangeBudget = DEFAULT_EXCHANGE
+) -> Iterator[Finding]:
     choices: dict[str, WeightedChoice] = {"communication_style": template.communication_style}
     choices["flaw_patterns.primary"] = template.flaw_patterns.primary
     if template.flaw_patterns.secondary is not None:
@@ -33,7 +36,7 @@ def validate_persona(template: PersonaTemplate) -> Iterator[Finding]:
         yield from _choice(path, choice)
     yield from _word_limits(template)
     yield from _flaws(template)
-    yield from validate_ranges(template)
+    yield from validate_ranges(template, exchange)
 
 
 def _choice(path: str, choice: WeightedChoice) -> Iterator[Finding]:

@@ -1,21 +1,20 @@
 """Lessons about a persona template's numbers: sane word limits, flaw rates, a trajectory.
 
 Each is a warning with the seed's reason and a line to paste that keeps the value seen
-where it was sane. The per-exchange budget is gate 2's default (tools/budget.py).
+where it was sane. The per-exchange budget is the project's from gate 2 when it has one,
+else the seed's default (tools/exchange_budget.py); the warning says which.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ftdesign.tools.budget import DEFAULT_TOKENS_PER_EXCHANGE
+from ftdesign.tools.exchange_budget import DEFAULT_EXCHANGE, ExchangeBudget
 from ftdesign.tools.findings import Finding, join_path, lesson
 from ftdesign.tools.schemas.persona import PersonaTemplate
 
 MIN_WORDS_FLOOR = 3
 MAX_WORDS_CEILING = 400
-# One user message may not by itself fill an exchange's whole token budget (4/3 tokens a word).
-BUDGET_WORDS = int(DEFAULT_TOKENS_PER_EXCHANGE * 3 / 4)
 PRIMARY_RANGE = (0.3, 0.7)
 SECONDARY_RANGE = (0.1, 0.3)
 
@@ -27,8 +26,10 @@ FLAW_RATE = lesson(
 TRAJECTORY = lesson("persona.trajectory_missing", "the template has a trajectory dimension")
 
 
-def validate_ranges(template: PersonaTemplate) -> Iterator[Finding]:
-    yield from _word_ranges(template)
+def validate_ranges(
+    template: PersonaTemplate, exchange: ExchangeBudget = DEFAULT_EXCHANGE
+) -> Iterator[Finding]:
+    yield from _word_ranges(template, exchange)
     yield from _flaw_rates(template)
     if "trajectory" not in template.attributes:
         yield TRAJECTORY.at(
@@ -40,20 +41,24 @@ def validate_ranges(template: PersonaTemplate) -> Iterator[Finding]:
         )
 
 
-def _word_ranges(template: PersonaTemplate) -> Iterator[Finding]:
-    ceiling = min(MAX_WORDS_CEILING, BUDGET_WORDS)
+def _word_ranges(template: PersonaTemplate, exchange: ExchangeBudget) -> Iterator[Finding]:
+    # One user message may not by itself fill an exchange's whole token budget.
+    ceiling = min(MAX_WORDS_CEILING, exchange.words)
     for name, limit in template.communication_style.word_limits.items():
         if limit.min >= limit.max:
             continue  # persona.word_limit_order says it
         low, high = max(limit.min, MIN_WORDS_FLOOR), min(limit.max, ceiling)
         if (low, high) == (limit.min, limit.max) or low >= high:
             continue
-        problem = (
-            f"'{name}' allows {limit.min} words, too few for a message to carry anything"
-            if limit.min < MIN_WORDS_FLOOR
-            else f"'{name}' allows {limit.max} words; one such message alone would use the "
-            f"exchange budget of {DEFAULT_TOKENS_PER_EXCHANGE} tokens (about {BUDGET_WORDS} words)"
-        )
+        if limit.min < MIN_WORDS_FLOOR:
+            problem = f"'{name}' allows {limit.min} words, too few for a message to carry anything"
+        elif limit.max > exchange.words:
+            problem = (
+                f"'{name}' allows {limit.max} words; one such message alone would use "
+                f"{exchange.described} (about {exchange.words} words)"
+            )
+        else:
+            problem = f"'{name}' allows {limit.max} words, over {MAX_WORDS_CEILING} per message"
         yield WORD_RANGE.at(
             join_path("communication_style.word_limits", name),
             problem,

@@ -49,6 +49,8 @@ CONTRADICTION_RULES = {
     code: lesson(code, f"no sentence contradicts the lesson {base}")
     for code, (base, _) in _SEED_SAYS.items()
 }
+# Which lesson each contradiction goes against (a reader of lessons pairs them).
+CONTRADICTS = {code: base for code, (base, _) in _SEED_SAYS.items()}
 _REASONS = {item.code: item.reason for items in PROMPT_LESSONS.values() for item in items}
 
 
