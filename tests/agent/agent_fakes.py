@@ -18,6 +18,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
 from ftdesign.agent import prompts
+from ftdesign.agent.gates.intake_model_reading import READER
 
 # Sane review text (the agent screens out notes that mention nothing in the draft or the
 # checklist): these words occur in every gate's checklist or draft.
@@ -44,6 +45,7 @@ DEFAULTS = {
     "answer": "Edge cases get about 15 % [1].",
     "classify": '{"kind": "change"}',
     "draft": "not a usable draft",
+    "intake": "{}",  # the intake's reading of the description: nothing beyond the rules
 }
 
 
@@ -55,6 +57,8 @@ def task_of(messages: list[BaseMessage]) -> str:
         return "answer"
     if system.startswith(prompts.CLASSIFIER[:40]):
         return "classify"
+    if system.startswith(READER[:40]):
+        return "intake"
     return "draft"
 
 
