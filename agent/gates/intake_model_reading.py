@@ -101,7 +101,8 @@ def kept(
             continue  # unquoted, invented or mistyped: dropped, never shown as heard
         values[name] = value
         shown = str(value).lower() if name == "offline" else value
-        said.append(f'{name}: {shown} (from "{quoted.quote.strip()}")')
+        key = "closest_domain" if name == "domain" else name  # the key a correction uses
+        said.append(f'{key}: {shown} (from "{quoted.quote.strip()}")')
     return values, said
 
 

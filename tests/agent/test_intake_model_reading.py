@@ -11,6 +11,7 @@ import yaml
 from agent_fakes import ScriptedChatModel
 
 from ftdesign.agent.context import AgentContext
+from ftdesign.agent.gates import intake_model_reading
 from ftdesign.agent.gates.intake import draft
 from ftdesign.agent.gates.intake_model_reading import read_with_model
 from ftdesign.agent.gates.intake_reading import read_description
@@ -109,7 +110,9 @@ def test_the_domain_is_read_only_when_no_vocabulary_matched() -> None:
     assert matched_domain(text) is None
     model = scripted({"domain": {"value": "tutoring", "quote": "helper for beekeepers"}})
     domain, said = read(text, model)
-    assert domain.closest_domain == "tutoring" and said[0].startswith("domain: tutoring")
+    assert domain.closest_domain == "tutoring" and said == [
+        'closest_domain: tutoring (from "helper for beekeepers")'
+    ]
     unknown = scripted({"domain": {"value": "apiculture", "quote": "helper for beekeepers"}})
     assert read(text, unknown)[0].closest_domain == ""
 
@@ -125,6 +128,13 @@ def test_the_demo_model_decision_makes_no_call() -> None:
 def test_the_embedded_model_is_not_asked(tmp_path: Path, monkeypatch: Any) -> None:
     for name in ("FTDESIGN_AGENT_BASE_URL", "FTDESIGN_AGENT_GGUF", "FTDESIGN_REVIEW_WITH_MODEL"):
         monkeypatch.delenv(name, raising=False)
+
+    async def no_call(*args: Any, **kwargs: Any) -> None:
+        raise AssertionError("the embedded demo model was asked to read the intake")
+
+    # A tripwire, not a stand-in: the demo model's reading would pass unnoticed otherwise,
+    # as everything it invents is dropped.
+    monkeypatch.setattr(intake_model_reading, "ask_structured", no_call)
     ctx = AgentContext(project=tmp_path)  # no model configured: the embedded demo model
     ruled, _ = read_description(DomainContext(description=COACH))
     domain, said, failed = asyncio.run(read_with_model(ruled, ctx))
