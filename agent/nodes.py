@@ -22,9 +22,10 @@ from ftdesign.agent.lesson_reading import with_lesson_readings
 from ftdesign.agent.llm import describe
 from ftdesign.agent.prompts import (
     DEMO_MODEL_NOTICE,
-    DEMO_REVIEW_NOTICE,
     MODEL_DRAFTS,
+    MODEL_REVIEWS,
     TEMPLATE_CARRIES,
+    VALIDATORS_REVIEW,
 )
 from ftdesign.agent.records import ArtifactRecord, Change, Decision, Issue, Pending
 from ftdesign.agent.retrieval import gate_sources
@@ -46,11 +47,10 @@ def _model_notes(
     updates: dict[str, Any] = {"models": {**state.models, "agent": model.label}}
     if not model.embedded or state.demo_notice_shown:
         return updates, []
-    how = MODEL_DRAFTS if use_model(ctx) else TEMPLATE_CARRIES
-    how = how.format(template=template)
+    drafts = MODEL_DRAFTS if use_model(ctx) else TEMPLATE_CARRIES.format(template=template)
+    reviews = MODEL_REVIEWS if review_by_model(ctx) else VALIDATORS_REVIEW
     updates["demo_notice_shown"] = True
-    notices = [DEMO_MODEL_NOTICE.format(model=model.name, how=how)]
-    return updates, notices + ([] if review_by_model(ctx) else [DEMO_REVIEW_NOTICE])
+    return updates, [DEMO_MODEL_NOTICE.format(model=model.name, drafts=drafts, reviews=reviews)]
 
 
 def _applied(spec: GateSpec, state: DesignState, drafted: Drafted | None) -> DesignState:

@@ -35,26 +35,17 @@ CLASSIFIER = (
     " question (kind: question) or asks to change the draft (kind: change)."
 )
 
+# One notice, at the first stop only: which model drafts and reviews, and how to get a
+# capable one. Two notices there said the same configuration twice.
 DEMO_MODEL_NOTICE = (
-    "Drafting with the embedded demo model ({model}). {how} For drafts adapted to your domain,"
-    " point the agent role at a stronger model: FTDESIGN_AGENT_BASE_URL + FTDESIGN_AGENT_MODEL"
-    " (any OpenAI-compatible endpoint; FTDESIGN_AGENT_API_KEY_ENV names the key variable),"
-    " FTDESIGN_AGENT_GGUF=<file.gguf>, or [models.agent] in ftdesign.toml."
+    "Embedded demo model ({model}), too small to design: {drafts}, and {reviews}. For adapted"
+    " drafts and a real review, point the agent role at a capable model: FTDESIGN_AGENT_BASE_URL"
+    " + FTDESIGN_AGENT_MODEL, FTDESIGN_AGENT_GGUF=<file.gguf>, or [models.agent] in ftdesign.toml."
 )
-DEMO_REVIEW_NOTICE = (
-    "The demo model does not review: each stop's checklist shows what the validators"
-    " found and marks the guide's items 'not assessed'. For a checklist judged item by item"
-    " and an expert panel, configure a capable reviewer (the agent role, as above); set"
-    " FTDESIGN_REVIEW_WITH_MODEL=1 to make even the demo model review."
-)
-TEMPLATE_CARRIES = (
-    "It is too small to write designs, so each draft is the worked '{template}' domain's"
-    " artifact and validation carries it; the model only reviews and answers."
-)
-MODEL_DRAFTS = (
-    "Its drafts will be weak: each is validated, and a rewrite that breaks more checks than"
-    " the template is discarded."
-)
+TEMPLATE_CARRIES = "each draft is the worked '{template}' domain's artifact, held by validation"
+MODEL_DRAFTS = "it drafts weakly (a rewrite breaking more checks than the template is discarded)"
+VALIDATORS_REVIEW = "it does not review (checklists show the validators' findings)"
+MODEL_REVIEWS = "it reviews (text failing the sanity checks reads 'not assessed')"
 CHANGE_FAILED = (
     "Your change was not applied: {error}. Nothing was changed. Try rephrasing, paste your own"
     " version, or configure a stronger model (FTDESIGN_AGENT_MODEL / FTDESIGN_AGENT_GGUF)."

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from ftdesign.agent.context import AgentContext
 from ftdesign.agent.gates.base import Drafted, GateSpec
 from ftdesign.agent.gates.common import yaml_text
+from ftdesign.agent.gates.intake_model_reading import read_with_model
 from ftdesign.agent.gates.intake_reading import missing, read_description
 from ftdesign.agent.gates.settings import parse_settings, revise_settings
 from ftdesign.agent.records import DomainContext, Issue, Source
@@ -48,9 +49,11 @@ def parsed(text: str) -> DomainContext:
     return DomainContext.model_validate(load_yaml(text, NAME) or {})
 
 
-def heard_notice(heard: list[str], domain: DomainContext) -> str:
+def heard_notice(heard: list[str], domain: DomainContext, by_model: list[str] | None = None) -> str:
     """What the first message already said, and only the questions still open."""
     said = f"From your description: {'; '.join(heard)}." if heard else ""
+    if by_model:
+        said += f" Read by the agent model (correct any): {'; '.join(by_model)}."
     still = missing(domain)
     ask = (
         f" Still missing: {', '.join(still)} (reply e.g. `{still[0]}: ...`), or approve."
@@ -62,8 +65,9 @@ def heard_notice(heard: list[str], domain: DomainContext) -> str:
 
 async def draft(state: DesignState, ctx: AgentContext, sources: list[Source]) -> Drafted:
     domain, heard = read_description(state.domain)
+    domain, by_model, failed = await read_with_model(domain, ctx)
     drafted = _drafted(domain, "answers")
-    drafted.notices.append(heard_notice(heard, domain))
+    drafted.notices += [heard_notice(heard, domain, by_model)] + ([failed] if failed else [])
     return drafted
 
 

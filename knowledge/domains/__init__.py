@@ -102,7 +102,12 @@ def _vocabularies() -> dict[str, frozenset[str]]:
 
 
 def closest_domain(description: str) -> str:
-    """The worked domain whose vocabulary best overlaps `description` (coaching if none does).
+    """The worked domain whose vocabulary best overlaps `description` (coaching if none does)."""
+    return matched_domain(description) or FALLBACK_DOMAIN
+
+
+def matched_domain(description: str) -> str | None:
+    """The worked domain whose vocabulary best overlaps `description`, None if none does.
 
     Each shared word counts log(N / document frequency), so words every domain uses
     ("conversation", "policy") weigh nothing and distinctive ones ("algebra") decide.
@@ -114,5 +119,5 @@ def closest_domain(description: str) -> str:
     for name, words in vocab.items():
         shared = wanted & words
         scores[name] = sum(math.log(total / sum(w in v for v in vocab.values())) for w in shared)
-    best = max(sorted(scores), key=lambda n: scores[n], default=FALLBACK_DOMAIN)
-    return best if scores.get(best, 0.0) > 0 else FALLBACK_DOMAIN
+    best = max(sorted(scores), key=lambda n: scores[n], default=None)
+    return best if best is not None and scores[best] > 0 else None

@@ -18,6 +18,7 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
 from ftdesign.agent import prompts
+from ftdesign.agent.gates.intake_model_reading import READER
 from ftdesign.agent.lesson_reading import LESSON_READER
 
 # Sane review text (the agent screens out notes that mention nothing in the draft or the
@@ -46,6 +47,7 @@ DEFAULTS = {
     "classify": '{"kind": "change"}',
     "draft": "not a usable draft",
     "lessons": '{"answers": []}',
+    "intake": "{}",  # the intake's reading of the description: nothing beyond the rules
 }
 
 
@@ -59,6 +61,8 @@ def task_of(messages: list[BaseMessage]) -> str:
         return "classify"
     if system.startswith(LESSON_READER[:40]):
         return "lessons"
+    if system.startswith(READER[:40]):
+        return "intake"
     return "draft"
 
 

@@ -60,7 +60,7 @@ def test_auto_approved_session_on_the_embedded_model_validates(tmp_path: Path) -
     OUTPUT.mkdir(parents=True, exist_ok=True)
     (OUTPUT / "session-transcript.txt").write_text(run.stdout)  # the README's example session
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert run.stdout.count("Drafting with the embedded demo model") == 1
+    assert run.stdout.count("Embedded demo model (") == 1
     assert "All gates are settled" in run.stdout
     for artifact in ARTIFACTS.values():
         assert (project / artifact.path).is_file(), artifact.path

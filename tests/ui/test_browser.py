@@ -184,6 +184,12 @@ def test_design_session_in_the_browser(app: App, browser: Browser) -> None:
     expect(progress).to_be_visible(timeout=STEP_TIMEOUT)  # streamed while the agent works
     expect(draft(page, ".ftdesign/intake.yaml")).to_be_visible(timeout=STEP_TIMEOUT)
     expect(page.get_by_text("closest_domain: customer_support")).to_be_visible()
+    # The stop lists what it read from the first message and asks only for the rest.
+    heard = "From your description: hardware: a laptop; offline: true."
+    expect(
+        page.get_by_text(re.compile(re.escape(heard) + " Still missing: budget, expertise"))
+    ).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Embedded demo model .*capable model"))).to_have_count(1)
     # Chainlit moves the page to the chat's own address once the thread is saved.
     expect(page).to_have_url(re.compile(r"/thread/[\w-]+$"), timeout=60_000)
     shot(page, "02-intake-stop.png")

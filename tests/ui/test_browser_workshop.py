@@ -117,7 +117,8 @@ def test_stop_and_calibration_workshop_in_the_browser(app: App, browser: Browser
     expect(page.get_by_role("heading", name="Gate 1 of 7 · Model choice")).to_be_visible(
         timeout=STEP_TIMEOUT
     )
-    notice = page.get_by_text(re.compile(r"^The demo model does not review.*capable reviewer"))
+    demo = re.compile(r"^Embedded demo model .*it does not review.*capable model")
+    notice = page.get_by_text(demo)
     expect(notice).to_have_count(1)  # said once, not at every stop
     expect(page.get_by_text("Expert panel not run", exact=False).last).to_be_visible()
     expect(page.locator(".message-content table").first).to_be_visible()  # a rendered table
