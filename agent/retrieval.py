@@ -11,6 +11,7 @@ import asyncio
 from typing import Any
 
 from ftdesign import knowledge
+from ftdesign.agent import warmup
 from ftdesign.agent.records import Source
 from ftdesign.agent.state import GATES
 from ftdesign.tools.errors import FtdesignError
@@ -29,9 +30,21 @@ async def search(
     """(sources, None) or ([], a notice saying why the guides could not be searched).
 
     In a worker thread: the first search loads the index and its embedding model, and the
-    browser app's other chats must not freeze meanwhile.
+    browser app's other chats must not freeze meanwhile. While the app's warm-up is still
+    loading the index, this waits for it rather than loading a second copy.
     """
+    notice = await _index_ready()
+    if notice:
+        return [], notice
     return await asyncio.to_thread(_search, query, k, gate, domain)
+
+
+async def _index_ready() -> str | None:
+    try:
+        await warmup.ready(warmup.INDEX)
+    except FtdesignError as error:
+        return UNAVAILABLE.format(error=error.message)
+    return None
 
 
 def _search(
@@ -56,6 +69,9 @@ async def gate_sources(
     Both searches run in one worker thread, and the second reuses the first's query vector
     (knowledge/embedding.py remembers it), so the pair costs about one search.
     """
+    notice = await _index_ready()
+    if notice:
+        return [], notice
     return await asyncio.to_thread(_gate_sources, query, gate, domain, k)
 
 
