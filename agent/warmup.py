@@ -122,7 +122,3 @@ async def ready(name: str) -> None:
     if job is not None and not job.done.is_set():
         await asyncio.to_thread(wait, name)
 
-
-def running() -> list[str]:
-    """The parts still loading (for the benchmark and the log)."""
-    return [name for name, job in _jobs.items() if not job.done.is_set()]
