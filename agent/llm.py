@@ -16,6 +16,7 @@ from typing import TypeVar
 from langchain_core.messages import BaseMessage
 from pydantic import BaseModel
 
+from ftdesign.agent import warmup
 from ftdesign.agent.context import AgentContext
 from ftdesign.models import (
     acomplete,
@@ -60,8 +61,16 @@ def describe(ctx: AgentContext, role: str = "agent") -> ModelUse:
     return ModelUse(role, embedded_gguf_path().stem, embedded=True)
 
 
+async def _model_ready(ctx: AgentContext) -> None:
+    """While `ftdesign ui` is still starting the agent's model, wait for that start (off the
+    event loop) instead of starting a second server; an injected model needs no start."""
+    if "agent" not in ctx.models:
+        await warmup.ready(warmup.MODEL)
+
+
 async def ask_text(ctx: AgentContext, messages: list[BaseMessage], max_tokens: int) -> str:
     """The agent role's reply as text; FtdesignError when it fails or is cut off."""
+    await _model_ready(ctx)
     with use_models(ctx.models):
         reply = await acomplete("agent", messages, ctx.project, max_tokens=max_tokens)
     if reply.finish_reason == "length":
@@ -81,6 +90,7 @@ async def ask_structured(
     attempts: int = ATTEMPTS,
 ) -> T:
     """A validated `schema` object from the agent role, repaired, or FtdesignError."""
+    await _model_ready(ctx)
     with use_models(ctx.models):
         return await astructured(
             "agent",

@@ -8,6 +8,7 @@ the store before each search, so it re-reads files only when their size or mtime
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from ftdesign.knowledge.chunking import GENERAL_DOMAIN, Chunk, chunk_file
@@ -23,10 +24,20 @@ def source_files(guides: Path, domains: Path | None = None) -> list[tuple[Path, 
         for domain_dir in sorted(
             p for p in domains.iterdir() if p.is_dir() and p.name[0].isalnum()
         ):
-            for path in sorted(domain_dir.rglob("*")):
-                if path.suffix in (".md", ".yaml", ".yml") and path.is_file():
-                    files.append((path, domains.parent, domain_dir.name))
+            for path in sorted(_indexable_files(domain_dir)):
+                files.append((path, domains.parent, domain_dir.name))
     return files
+
+
+def _indexable_files(folder: Path) -> list[Path]:
+    """Markdown and YAML files at any depth; os.walk, because every search re-lists them and
+    pathlib's rglob made that listing most of the freshness check's time."""
+    return [
+        Path(parent, name)
+        for parent, _, names in os.walk(folder)
+        for name in names
+        if name.endswith((".md", ".yaml", ".yml")) and os.path.isfile(os.path.join(parent, name))
+    ]
 
 
 def fingerprint(guides: Path, domains: Path | None = None) -> tuple[tuple[str, int, int], ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,10 @@ from ftdesign.tools.errors import FtdesignError
 MODEL_ID = "all-MiniLM-L6-v2-onnx-int8"
 MAX_TOKENS = 256  # the window MiniLM was trained with
 BATCH_SIZE = 8
+# Query vectors kept per text. A gate's guide search asks the same question twice (all of the
+# gate's guides, then the worked domain's notes), and every revision of a gate asks its question
+# again; one forward pass is most of a search's time.
+QUERY_CACHE_SIZE = 256
 
 
 def _package_file(package: str, relative: str, env: str) -> Path:
@@ -50,6 +55,9 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
         self._session: Any = None
         self._tokenizer: Any = None
         self._lock = threading.Lock()
+        self._queries: OrderedDict[str, Any] = OrderedDict()
+        self._queries_lock = threading.Lock()
+        self.texts_embedded = 0  # how many texts went through the model: tests pin reuse by it
 
     @staticmethod
     def name() -> str:
@@ -107,6 +115,7 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
         if self._session is None:
             self._load()
         texts = [str(text) for text in input]
+        self.texts_embedded += len(texts)
         # Batch texts of similar length together: padding costs as much as real tokens.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         vectors: list[np.ndarray] = [np.empty(0, dtype=np.float32)] * len(texts)
@@ -115,6 +124,22 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
             for index, row in zip(batch, self._embed_batch([texts[i] for i in batch]), strict=True):
                 vectors[index] = row
         return vectors
+
+    def embed_query(self, input: Documents) -> Embeddings:
+        """Vectors for search questions, remembered per text (least recently used dropped)."""
+        texts = [str(text) for text in input]
+        with self._queries_lock:
+            known = {text: self._queries[text] for text in texts if text in self._queries}
+        missing = [text for text in dict.fromkeys(texts) if text not in known]
+        if missing:  # the model runs outside the lock: other threads' cached questions go on
+            known.update(zip(missing, self(missing), strict=True))
+        with self._queries_lock:
+            for text in texts:
+                self._queries[text] = known[text]
+                self._queries.move_to_end(text)
+            while len(self._queries) > QUERY_CACHE_SIZE:
+                self._queries.popitem(last=False)
+        return [known[text] for text in texts]
 
 
 _shared: MiniLMEmbedding | None = None

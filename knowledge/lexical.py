@@ -40,34 +40,34 @@ class BM25:
 
     def __init__(self, documents: Sequence[str], k1: float = 1.2, b: float = 0.75) -> None:
         self.k1, self.b = k1, b
-        self._term_counts = [Counter(tokenize(doc)) for doc in documents]
-        self._lengths = [sum(counts.values()) for counts in self._term_counts]
-        self._average_length = sum(self._lengths) / max(len(self._lengths), 1)
-        document_frequency: Counter[str] = Counter()
-        for counts in self._term_counts:
-            document_frequency.update(counts.keys())
+        term_counts = [Counter(tokenize(doc)) for doc in documents]
+        lengths = [sum(counts.values()) for counts in term_counts]
+        average_length = sum(lengths) / max(len(lengths), 1)
+        # Each document's length normalisation, computed once instead of on every query.
+        self._norms = [k1 * (1 - b + b * length / (average_length or 1)) for length in lengths]
+        # Postings (document, frequency) per term: a query visits only the documents that hold
+        # one of its terms, not every chunk of the store.
+        self._postings: dict[str, list[tuple[int, int]]] = {}
+        for index, counts in enumerate(term_counts):
+            for term, freq in counts.items():
+                self._postings.setdefault(term, []).append((index, freq))
         total = len(documents)
         # The "+1" form of IDF never goes negative, so common terms still count a little.
         self._idf = {
-            term: math.log(1 + (total - freq + 0.5) / (freq + 0.5))
-            for term, freq in document_frequency.items()
+            term: math.log(1 + (total - len(postings) + 0.5) / (len(postings) + 0.5))
+            for term, postings in self._postings.items()
         }
 
     def __len__(self) -> int:
-        return len(self._term_counts)
+        return len(self._norms)
 
     def scores(self, query: str) -> list[float]:
         """BM25 score of every document for `query`, in document order."""
-        terms = set(tokenize(query))
-        results: list[float] = []
-        for counts, length in zip(self._term_counts, self._lengths, strict=True):
-            norm = self.k1 * (1 - self.b + self.b * length / (self._average_length or 1))
-            total = 0.0
-            for term in terms:
-                freq = counts.get(term)
-                if freq:
-                    total += self._idf[term] * freq * (self.k1 + 1) / (freq + norm)
-            results.append(total)
+        results = [0.0] * len(self._norms)
+        for term in set(tokenize(query)):
+            idf = self._idf.get(term, 0.0)
+            for index, freq in self._postings.get(term, []):
+                results[index] += idf * freq * (self.k1 + 1) / (freq + self._norms[index])
         return results
 
     def rank(self, query: str, allowed: Sequence[bool] | None = None) -> list[tuple[int, float]]:

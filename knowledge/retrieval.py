@@ -125,7 +125,9 @@ def search(
         raise FtdesignError(f"no knowledge for domain {domain!r}", hint=f"known: {known}")
     wanted = {"gate": gate, "domain": domain}
     wanted = {key: value for key, value in wanted.items() if value is not None}
-    allowed = [all(m.get(f) == v for f, v in wanted.items()) for m in metadatas]
+    allowed = [True] * len(metadatas)
+    for field, value in wanted.items():  # one pass per filter: cheaper than all() per chunk
+        allowed = [ok and m.get(field) == value for ok, m in zip(allowed, metadatas, strict=True)]
     by_id = {chunk_id: i for i, chunk_id in enumerate(ids)}
 
     lexical = bm25.rank(query, allowed)[:CANDIDATES] if mode != "dense" else []

@@ -8,12 +8,10 @@ start, so uploads and chat history never leave the project.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
 import shutil
-import sys
 import threading
 import urllib.request
 import webbrowser
@@ -81,19 +79,12 @@ def prepare_root(
 
 
 def warm_up(project: Path) -> None:
-    """Start the agent's model and load the guide index before the app listens, so no chat
-    waits for them; a problem is only printed: the chat reports it again when it matters."""
-    from ftdesign.agent.retrieval import search
-    from ftdesign.models import get_model
+    """Start the agent's model and the guide index loading in the background, just before the
+    app listens: the first page does not wait for them, and a chat that needs one waits for
+    this same job off the event loop (agent/warmup.py); a failure is reported in that chat."""
+    from ftdesign.agent import warmup
 
-    print("ftdesign ui: starting the agent's model and the guide index…", file=sys.stderr)  # noqa: T201
-    try:
-        get_model("agent", project)
-    except FtdesignError as error:
-        print(f"ftdesign ui: the agent's model is not ready: {error}", file=sys.stderr)  # noqa: T201
-    _, problem = asyncio.run(search("which base model fits the hardware", 1))
-    if problem:
-        print(f"ftdesign ui: {problem}", file=sys.stderr)  # noqa: T201
+    warmup.start(project)
 
 
 def open_link(port: int) -> str:
