@@ -22,7 +22,7 @@ from ftdesign.evals.consistency import SAMPLES
 from ftdesign.evals.consistency_phase import self_consistency
 from ftdesign.evals.coverage import cover
 from ftdesign.evals.dataset import build_dataset, check_samples
-from ftdesign.evals.label_cache import open_cache
+from ftdesign.evals.label_cache import SAMPLES_FOLDER, open_cache
 from ftdesign.evals.length import planned_exchanges
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import load_project
@@ -107,6 +107,9 @@ async def arun_eval(
     chat = chat or make_chat(proj.root, overrides, meter)
     # An injected judge call has no identity to key cached labels by: it labels every time.
     cache = None if judge_call else open_cache(proj.root, overrides.get("judge", {}))
+    samples_cache = (
+        None if judge_call else open_cache(proj.root, overrides.get("judge", {}), SAMPLES_FOLDER)
+    )
     judge_call = judge_call or make_judge(proj.root, overrides, None)
     report = progress or _quiet
 
@@ -127,7 +130,7 @@ async def arun_eval(
     judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
     reliability = await self_consistency(
         proj, store, transcripts, judgments, judge_call, reliability,
-        k=consistency_samples, seed=seed, report=report,
+        k=consistency_samples, seed=seed, report=report, cache=samples_cache,
     )  # fmt: skip
     report(Progress("report", 0, 1))
     output = write_outputs(proj, store, key, settings, samples, transcripts, judgments, reliability)
