@@ -5,7 +5,9 @@ k = 3 self-consistency samples) with scripted messages of `words` words and a sc
 judge that records every prompt, then prints for the judge, split by phase
 (calibration labels, scoring, self-consistency samples): requests, prompt tokens and
 the cache floor (cache_floor.py: tokens no prefix cache of the judge's server could
-avoid). Prompts are tokenized with the embedded GGUF's template. Comparing the output
+avoid) and the one-slot count (tokens beyond the prefix shared with the previous judge
+prompt: what a server keeping only its last prompt, like llama.cpp's, evaluates). Prompts
+are tokenized with the embedded GGUF's template. Comparing the output
 before and after a change to the judge prompt's layout shows what the layout costs.
 
     python benchmarks/judge_floor.py [DOMAIN] [--words N]
@@ -20,7 +22,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from cache_floor import floors
+from bench_judge_cache import _with_schema
+from cache_floor import _shared, floors, token_ids
 
 from ftdesign.evals.judge_prompt import JUDGE_PROMPT_VERSION, Verdict
 from ftdesign.evals.task import run_eval
@@ -62,13 +65,17 @@ def main() -> None:
     args = parser.parse_args()
     sent = scripted_run(DOMAINS / args.domain, args.words, scenarios=2, turns=3)
     # One server for the judge: the floor runs over all its prompts in order, then splits.
-    rows = floors([("judge", m) for _, m in sent], {"judge": embedded_gguf_path()})
+    gguf = embedded_gguf_path()
+    rows = floors([("judge", m) for _, m in sent], {"judge": gguf})
+    ids = [token_ids(_with_schema(m), gguf) for _, m in sent]
+    one_slot = [len(x) - _shared(x, prev) for x, prev in zip(ids, [[], *ids], strict=False)]
     print(f"judge prompt version {JUDGE_PROMPT_VERSION}, {args.domain}, 2 x 3, scripted")
-    print("  phase        requests  prompt tokens  cache floor")
+    print("  phase        requests  prompt tokens  cache floor  one slot")
     for phase in ("calibration", "scoring", "samples", "all"):
-        own = [r for (p, _), r in zip(sent, rows, strict=True) if phase in (p, "all")]
-        full, floor = sum(r[1] for r in own), sum(r[2] for r in own)
-        print(f"  {phase:<12} {len(own):8}  {full:13}  {floor:11}")
+        picked = [i for i, (p, _) in enumerate(sent) if phase in (p, "all")]
+        full, floor = sum(rows[i][1] for i in picked), sum(rows[i][2] for i in picked)
+        slot = sum(one_slot[i] for i in picked)
+        print(f"  {phase:<12} {len(picked):8}  {full:13}  {floor:11}  {slot:8}")
 
 
 if __name__ == "__main__":
