@@ -64,7 +64,7 @@ def calibration_prompts(
         for index, example in enumerate(criterion.calibration_examples[:per_criterion]):
             t = example_transcript(cid, index, example)
             facts = conversation_facts(t, proj.avoid_phrases).render()
-            messages = judge_messages(t.render(), facts, cid, criterion, index, True)
+            messages = judge_messages(t.render(), facts, cid, criterion, index)
             found.append((example.expected_answer, _with_schema(messages)))
     return found
 

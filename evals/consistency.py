@@ -7,7 +7,9 @@ above 0, a different seed each time); an item flips when its k verdicts are not
 all the same. Per criterion the flip rate gets a bootstrap 95 % interval, and a
 criterion flipping on more than 10 % of its items is untrusted, exactly like one
 that disagrees with its labels. Samples go to the run's records, so a resumed run
-asks nothing twice.
+asks nothing twice, and to the judge's sample cache (label_cache.py), so a new run
+(other scenarios, another candidate) asks nothing the same judge already sampled.
+Each run record says where its verdict came from: "judged" or "cache".
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import random
 from collections.abc import Awaitable, Callable
 
 from ftdesign.evals.judge_prompt import Verdict
+from ftdesign.evals.label_cache import LabelCache
 from ftdesign.evals.records import RunStore
 from ftdesign.evals.reliability import Flips, Reliability
 from ftdesign.evals.scorer import JudgeCall, ask
@@ -40,9 +43,14 @@ def bootstrap_interval(flags: list[bool], seed: int = 0) -> tuple[float, float]:
 
 
 async def sample_verdicts(
-    judge: JudgeCall, items: list[Item], k: int, store: RunStore, on_done: Callable[[], None]
+    judge: JudgeCall,
+    items: list[Item],
+    k: int,
+    store: RunStore,
+    on_done: Callable[[], None],
+    cache: LabelCache | None = None,
 ) -> dict[str, list[str]]:
-    """k verdicts per item (key), each from its own seed; stored ones are reused."""
+    """k verdicts per item (key), each from its own seed; stored or cached ones are reused."""
     found: dict[str, list[str]] = {}
     for cid, key, messages in items:
         verdicts = []
@@ -50,9 +58,14 @@ async def sample_verdicts(
             record_key = f"consistency:{key}:{sample}"
             stored = store.get(record_key)
             if stored is None:
-                call = _sampling(judge, sample)
-                judgment = await ask(call, messages, cid, key)
-                stored = store.put(record_key, {"data": {"answer": judgment.answer}})
+                judgment = cache.get(messages, sample) if cache is not None else None
+                source = "cache" if judgment is not None else "judged"
+                if judgment is None:
+                    judgment = await ask(_sampling(judge, sample), messages, cid, key)
+                    if cache is not None:
+                        cache.put(messages, judgment, key, sample)
+                data = {"data": {"answer": judgment.answer}, "source": source}
+                stored = store.put(record_key, data)
                 on_done()
             verdicts.append(stored["data"]["answer"])
         found[key] = verdicts

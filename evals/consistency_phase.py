@@ -11,6 +11,7 @@ from __future__ import annotations
 from ftdesign.evals.consistency import Item, flip_rates, run_sample, sample_verdicts, with_flips
 from ftdesign.evals.facts import conversation_facts
 from ftdesign.evals.judge_prompt import judge_messages
+from ftdesign.evals.label_cache import LabelCache
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import EvalProject
 from ftdesign.evals.records import RunStore
@@ -56,6 +57,7 @@ async def self_consistency(
     k: int,
     seed: int,
     report: ProgressCallback,
+    cache: LabelCache | None = None,
 ) -> Reliability:
     """Reliability with per-criterion flip rates; unchanged when k is 0."""
     if k < 2:
@@ -67,5 +69,5 @@ async def self_consistency(
         report(Progress("consistency", store.count("consistency"), total))
 
     report(Progress("consistency", store.count("consistency"), total))
-    verdicts = await sample_verdicts(judge, items, k, store, done)
+    verdicts = await sample_verdicts(judge, items, k, store, done, cache)
     return with_flips(reliability, flip_rates(items, verdicts), k)

@@ -1,11 +1,15 @@
 """The judge's prompt for one criterion, laid out so the inference server can reuse work.
 
-Layout: stable first, variable last. Scoring asks every criterion of one conversation:
-fixed instructions, then the conversation and its counted facts, then the criterion
-with its calibration examples, so a server that keeps the previous prompt's KV cache
-(llama.cpp does) processes only the criterion block per call. Calibration labels every
-example of one criterion: instructions, the criterion and its other examples, then the
-example being labelled (`example_last`), so consecutive labels share the criterion.
+One layout for every judge request, built by `judge_messages` alone: fixed
+instructions, then the conversation and its counted facts, then the criterion with
+its calibration examples. Scoring asks every criterion of one conversation in turn,
+so a server that keeps the previous prompt's KV cache (llama.cpp does) processes only
+the criterion block per call. Calibration labels an example with the very prompt
+scoring would send for that example's conversation under its criterion, the example
+held out of the few-shot set: agreement is measured on the prompt that is scored
+(before version 3 calibration put the criterion first, a different prompt). Those
+prompts share only the instructions, but labels are cached per judge (label_cache.py),
+so that cost is paid once.
 
 The calibration examples are the judge's few-shot examples. For the reliability
 check one example is held out of its own prompt, so the judge is never shown the
@@ -29,7 +33,7 @@ when the situation the question asks about never arises and NA is allowed."""
 
 # Raise when a change to the prompt or the verdict schema could change a verdict: cached
 # calibration labels (label_cache.py) of other versions are then never reused.
-JUDGE_PROMPT_VERSION = 2
+JUDGE_PROMPT_VERSION = 3
 CLOSING = "Now answer the question for the CONVERSATION above: evidence first, then verdict."
 EXAMPLE_LABELS = {
     "PASS": "YES (clear pass)",
@@ -50,9 +54,7 @@ class Verdict(BaseModel):
     verdict: Literal["YES", "NO", "NA"]
 
 
-def criterion_block(
-    criterion_id: str, criterion: Criterion, held_out: int | None = None, closing: bool = True
-) -> str:
+def criterion_block(criterion_id: str, criterion: Criterion, held_out: int | None = None) -> str:
     na_rule = (
         "NA is allowed when the situation never arises in the conversation."
         if criterion.na_valid
@@ -72,7 +74,7 @@ def criterion_block(
         lines.append("Calibration examples (how this criterion is judged):")
     for shown, (_, example) in enumerate(examples, start=1):
         lines.append(_example(shown, example))
-    return "\n".join([*lines, CLOSING] if closing else lines)
+    return "\n".join([*lines, CLOSING])
 
 
 def _example(number: int, example: CalibrationExample) -> str:
@@ -90,13 +92,9 @@ def judge_messages(
     criterion_id: str,
     criterion: Criterion,
     held_out: int | None = None,
-    example_last: bool = False,
 ) -> list[dict[str, str]]:
-    """System instructions, then one user message: conversation, facts, criterion; with
-    `example_last` the criterion first, then the conversation (the example) and facts."""
+    """System instructions, then one user message: conversation, facts, criterion.
+    `held_out` leaves that calibration example out of the few-shot set (calibration)."""
     talk = f"CONVERSATION\n{conversation}\n\nFACTS (counted by code)\n{facts}"
-    if example_last:
-        body = f"{criterion_block(criterion_id, criterion, held_out, False)}\n\n{talk}\n\n{CLOSING}"
-    else:
-        body = f"{talk}\n\n{criterion_block(criterion_id, criterion, held_out)}"
+    body = f"{talk}\n\n{criterion_block(criterion_id, criterion, held_out)}"
     return [{"role": "system", "content": INSTRUCTIONS}, {"role": "user", "content": body}]

@@ -8,6 +8,10 @@ relabels nothing, and any change to the judge or the rubric misses and is labell
 anew. Labels live in `<project>/.ftdesign/calibration-labels/records.jsonl` (the run
 store's append-only format); a judge whose identity is unknown (an injected call) is
 not cached. ERROR verdicts are never stored: a flaky endpoint should be asked again.
+
+Self-consistency samples (consistency.py) are kept the same way in their own folder,
+`consistency-samples/`, their key adding the sample's index and temperature: a sample
+is drawn with its own seed, so sample 2 of a prompt is not sample 1 of it.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ftdesign.evals.calls import SAMPLE_TEMPERATURE
 from ftdesign.evals.judge_prompt import JUDGE_PROMPT_VERSION
 from ftdesign.evals.records import RunStore
 from ftdesign.evals.scorer import Judgment
 from ftdesign.models import embedded_gguf_path, load_role, plugged_model
 
 FOLDER = Path(".ftdesign") / "calibration-labels"
+SAMPLES_FOLDER = Path(".ftdesign") / "consistency-samples"
 
 
 @cache
@@ -59,23 +65,32 @@ class LabelCache:
     hits: int = 0
     misses: int = 0
 
-    def key(self, messages: list[dict[str, str]]) -> str:
-        text = json.dumps([self.identity, JUDGE_PROMPT_VERSION, messages], sort_keys=True)
+    def key(self, messages: list[dict[str, str]], sample: int = 0) -> str:
+        """`sample` 0 is the greedy first verdict; k > 0 the k-th self-consistency sample,
+        whose seed and temperature (calls.make_judge) follow from the index."""
+        parts: list[Any] = [self.identity, JUDGE_PROMPT_VERSION, messages]
+        if sample:
+            parts.append(f"sample {sample}; temperature {SAMPLE_TEMPERATURE}")
+        text = json.dumps(parts, sort_keys=True)
         return hashlib.sha256(text.encode()).hexdigest()
 
-    def get(self, messages: list[dict[str, str]]) -> Judgment | None:
-        record = self.store.get(self.key(messages))
+    def get(self, messages: list[dict[str, str]], sample: int = 0) -> Judgment | None:
+        record = self.store.get(self.key(messages, sample))
         if record is None:
             self.misses += 1
             return None
         self.hits += 1
         return Judgment.model_validate(record["data"])
 
-    def put(self, messages: list[dict[str, str]], judgment: Judgment, example: str) -> None:
+    def put(
+        self, messages: list[dict[str, str]], judgment: Judgment, example: str, sample: int = 0
+    ) -> None:
         if judgment.answer != "ERROR":
             data = {"data": judgment.model_dump(), "example": example, "judge": self.identity}
-            self.store.put(self.key(messages), data)
+            self.store.put(self.key(messages, sample), data)
 
 
-def open_cache(project: Path, overrides: dict[str, Any]) -> LabelCache:
-    return LabelCache(RunStore(project / FOLDER), judge_identity(project, overrides))
+def open_cache(project: Path, overrides: dict[str, Any], folder: Path = FOLDER) -> LabelCache:
+    """The judge's cached verdicts: labels in FOLDER, self-consistency samples in
+    SAMPLES_FOLDER."""
+    return LabelCache(RunStore(project / folder), judge_identity(project, overrides))

@@ -110,7 +110,7 @@ async def label_examples(
                 continue
             transcript = example_transcript(cid, index, example)
             facts = conversation_facts(transcript, phrases).render()
-            messages = judge_messages(transcript.render(), facts, cid, criterion, index, True)
+            messages = judge_messages(transcript.render(), facts, cid, criterion, index)
             cached = cache.get(messages) if cache is not None else None
             if cached is not None:
                 found[(cid, index)] = _label(rubric, cid, index, cached, on_label)

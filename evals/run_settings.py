@@ -16,7 +16,7 @@ from ftdesign.evals.project import EvalProject
 from ftdesign.models import embedded_gguf_path, load_role
 from ftdesign.tools.redact import redact
 
-HARNESS_VERSION = 2  # 2: cut-off replies re-requested, judge retries
+HARNESS_VERSION = 3  # 2: cut-off replies re-requested, judge retries; 3: judge prompt v3
 EVAL_ROLES = ("simulator", "candidate", "judge")
 
 

@@ -1,12 +1,14 @@
 """The task: dataset -> solver -> scorer -> report, resumable and concurrent.
 
-Phases: (1) the judge labels the rubric's calibration examples (reliability),
-(2) every scenario's conversation is simulated, (3) every conversation is
-judged, (4) results.json, the report and its chart are written. Each finished
-label, conversation and judgment is appended to the run's records.jsonl first,
-so an interrupted run resumes where it stopped and writes the same report.
-At most `concurrency` conversations (so requests) are in flight at once; judge
-calls of one conversation go one after another so they share a cached prefix.
+Phases: (0) the run is planned and its model calls built (run_plan.py), no model
+asked yet, (1) the judge labels the rubric's calibration examples (reliability),
+(2) every scenario's conversation is simulated, (3) every conversation is judged,
+then some verdicts re-sampled (consistency_phase.py), (4) results.json, the report
+and its chart are written. Each finished label, conversation, judgment and sample is
+appended to the run's records.jsonl first, so an interrupted run resumes where it
+stopped and writes the same report. At most `concurrency` conversations (so requests)
+are in flight at once; judge calls of one conversation go one after another so they
+share a cached prefix.
 """
 
 from __future__ import annotations
@@ -16,25 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from ftdesign.evals import phases
-from ftdesign.evals.calls import Meter, make_chat, make_judge, role_overrides
-from ftdesign.evals.candidates import CandidatePick, resolve_candidates
+from ftdesign.evals.calls import Meter
+from ftdesign.evals.candidates import CandidatePick
 from ftdesign.evals.consistency import SAMPLES
 from ftdesign.evals.consistency_phase import self_consistency
-from ftdesign.evals.coverage import cover
-from ftdesign.evals.dataset import build_dataset, check_samples
-from ftdesign.evals.label_cache import open_cache
-from ftdesign.evals.length import planned_exchanges
 from ftdesign.evals.progress import Progress, ProgressCallback
-from ftdesign.evals.project import load_project
-from ftdesign.evals.records import RUNS, RunStore, run_key
+from ftdesign.evals.records import RUNS, RunStore
 from ftdesign.evals.reliability import TRUST_THRESHOLD
-from ftdesign.evals.run_settings import run_settings
+from ftdesign.evals.run_plan import plan_run, run_calls
 from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat, Limits
 from ftdesign.evals.writeup import RunOutput, write_outputs
 from ftdesign.models import load_role
-from ftdesign.tools.errors import FtdesignError
-from ftdesign.tools.fit_for_use import require_fit_for_eval
 
 __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 
@@ -78,59 +73,46 @@ async def arun_eval(
     candidates, evals/side_by_side.py); `meter` records the candidate's speed.
     `chat` / `judge_call` replace the model calls (tests).
     """
-    require_fit_for_eval(Path(project))  # before any model starts
-    proj = load_project(Path(project))
-    planned = planned_exchanges(proj.root, proj.system_prompt)
-    turns = planned.exchanges if turns is None else turns
-    for name, value in (("scenarios", scenarios), ("turns", turns), ("concurrency", concurrency)):
-        if value < 1:
-            raise FtdesignError(f"{name} is {value}", hint=f"run with {name} of 1 or more")
-    pick = candidate or resolve_candidates(proj.root, [model] if model is not None else None)[0]
-    overrides = role_overrides(None, judge)
-    overrides["candidate"].update(pick.settings)
-    settings = run_settings(
-        proj,
-        overrides,
+    plan = plan_run(
+        Path(project),
+        model=model,
+        judge=judge,
         scenarios=scenarios,
         turns=turns,
         seed=seed,
+        concurrency=concurrency,
         candidate_max_tokens=candidate_max_tokens,
+        consistency_samples=consistency_samples,
+        candidate=candidate,
     )
-    settings["consistency_samples"] = consistency_samples
-    settings["planned"] = {"exchanges": planned.exchanges, "source": planned.source}
-    drawn = build_dataset(proj.taxonomy, proj.personas, scenarios, seed)
-    samples, settings["coverage"] = cover(drawn, proj.taxonomy, proj.rubric, seed)
-    check_samples(samples, proj.taxonomy)  # a corrupted scenario stops the run by name
-    key = run_key(settings)
-    settings["chosen_by"] = pick.chosen_by  # after the key: who chose it changes no output
-    store = RunStore(proj.root / RUNS / key)
-    chat = chat or make_chat(proj.root, overrides, meter)
-    # An injected judge call has no identity to key cached labels by: it labels every time.
-    cache = None if judge_call else open_cache(proj.root, overrides.get("judge", {}))
-    judge_call = judge_call or make_judge(proj.root, overrides, None)
+    proj, overrides = plan.proj, plan.overrides
+    store = RunStore(proj.root / RUNS / plan.key)
+    calls = run_calls(plan, chat, judge_call, meter)
     report = progress or _quiet
 
     reliability = await phases.calibrate(
-        proj, store, judge_call, concurrency, report, trust_threshold, cache
+        proj, store, calls.judge, concurrency, report, trust_threshold, calls.labels
     )
     transcripts = await phases.converse(
         proj,
         store,
-        samples,
-        chat,
+        plan.samples,
+        calls.chat,
         concurrency,
         report,
-        turns=turns,
+        turns=plan.turns,
         seed=seed,
         limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
     )
-    judgments = await phases.judge(proj, store, transcripts, judge_call, concurrency, report)
+    judgments = await phases.judge(proj, store, transcripts, calls.judge, concurrency, report)
     reliability = await self_consistency(
-        proj, store, transcripts, judgments, judge_call, reliability,
-        k=consistency_samples, seed=seed, report=report,
+        proj, store, transcripts, judgments, calls.judge, reliability,
+        k=consistency_samples, seed=seed, report=report, cache=calls.samples,
     )  # fmt: skip
     report(Progress("report", 0, 1))
-    output = write_outputs(proj, store, key, settings, samples, transcripts, judgments, reliability)
+    output = write_outputs(
+        proj, store, plan.key, plan.settings, plan.samples, transcripts, judgments, reliability
+    )
     report(Progress("report", 1, 1, str(output.report)))
     return output
 

@@ -34,9 +34,10 @@ def test_a_rerun_with_more_scenarios_relabels_nothing(tmp_path: Path) -> None:
         two = run_eval(project, scenarios=3, turns=2, chat=ScriptedChat(), consistency_samples=0)
     assert one.records.parent != two.records.parent  # a different run, not a resume
     assert labels_on_disk(project) == examples  # nothing new was labelled
-    # The second judge saw only conversations: every prompt of its opens with a conversation.
-    assert all(p.startswith("CONVERSATION") for p in second.prompts)
-    assert len([p for p in first.prompts if not p.startswith("CONVERSATION")]) == examples
+    # The second judge saw only the run's conversations, never a calibration example.
+    labelling = {m[-1]["content"] for m in calibration_prompts(project)}
+    assert not labelling & set(second.prompts)
+    assert len([p for p in first.prompts if p in labelling]) == examples
     hits = sum(cache.get(m) is not None for m in calibration_prompts(project))
     assert hits == examples
     assert one.results.reliability == two.results.reliability
@@ -68,5 +69,5 @@ def calibration_prompts(project: Path) -> list[list[dict[str, str]]]:
         for index, example in enumerate(criterion.calibration_examples):
             transcript = example_transcript(cid, index, example)
             facts = conversation_facts(transcript, []).render()
-            found.append(judge_messages(transcript.render(), facts, cid, criterion, index, True))
+            found.append(judge_messages(transcript.render(), facts, cid, criterion, index))
     return found

@@ -113,7 +113,7 @@ async def check(
     transcript = example_transcript(cid, 0, example)
     facts = conversation_facts(transcript, []).render()
     shown = criterion.model_copy(update={"calibration_examples": others})
-    messages = judge_messages(transcript.render(), facts, cid, shown, example_last=True)
+    messages = judge_messages(transcript.render(), facts, cid, shown)
     try:
         verdict = await make_judge(project, {}, None)(messages, f"workshop/{cid}")
     except FtdesignError as error:
