@@ -34,6 +34,12 @@ def _path(root: Path, kind: Kind) -> Path:
     return root / ARTIFACTS[kind].path
 
 
+def project_avoid_phrases(root: Path) -> list[str]:
+    """The phrases assistant.md tells the model to avoid; none before gate 6 wrote it."""
+    assistant = _path(root, "assistant")
+    return avoid_phrases(assistant.read_text(encoding="utf-8")) if assistant.is_file() else []
+
+
 def load_project(root: Path) -> EvalProject:
     """Load the five artifacts the evaluation needs (assistant.md only for its avoid list)."""
     from ftdesign.tools.loading import load_artifact
@@ -49,7 +55,6 @@ def load_project(root: Path) -> EvalProject:
     taxonomy = load_artifact(_path(root, "taxonomy"), "taxonomy")
     rubric = load_artifact(_path(root, "rubric"), "rubric")
     personas = load_artifact(_path(root, "persona"), "persona")
-    assistant = _path(root, "assistant")
     digest = hashlib.sha256()
     for kind in (*NEEDED, "assistant"):
         path = _path(root, kind)
@@ -61,8 +66,6 @@ def load_project(root: Path) -> EvalProject:
         personas=personas,
         user_sim=_path(root, "user_sim").read_text(encoding="utf-8"),
         system_prompt=_path(root, "system_prompt").read_text(encoding="utf-8").strip(),
-        avoid_phrases=avoid_phrases(assistant.read_text(encoding="utf-8"))
-        if assistant.is_file()
-        else [],
+        avoid_phrases=project_avoid_phrases(root),
         digest=digest.hexdigest()[:16],
     )

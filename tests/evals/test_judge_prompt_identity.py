@@ -66,3 +66,35 @@ def test_scoring_prompts_of_one_conversation_share_everything_up_to_the_criterio
     prefix = bodies[0].split("CRITERION ")[0]
     assert prefix.startswith("CONVERSATION") and "FACTS" in prefix
     assert all(body.startswith(prefix) for body in bodies)
+
+
+def test_the_workshop_checks_an_example_with_gate_7s_calibration_prompt(tmp_path: Path) -> None:
+    """The judge's check in the workshop sends the prompt calibration will send, avoid list
+    included, so what the user sees there is what gate 7 measures."""
+    import shutil
+
+    from ftdesign.agent.ui.calibration.judging import check_messages
+
+    project = tmp_path / "coaching"
+    shutil.copytree(DOMAIN, project)
+    proj = load_project(project)
+    assert "i hear you" in proj.avoid_phrases  # the worked domain's assistant.md lists it
+    cid, criterion = next(iter(proj.rubric.criteria.items()))
+    # One example whose reply uses an avoided phrase: the facts then name it.
+    first = criterion.calibration_examples[0]
+    used = first.model_copy(update={"response": f"I hear you. {first.response}"})
+    examples = [used, *criterion.calibration_examples[1:]]
+    rubric = proj.rubric.model_copy(
+        update={"criteria": {cid: criterion.model_copy(update={"calibration_examples": examples})}}
+    )
+    labelled: Sent = {}
+    asyncio.run(label_examples(rubric, proj.avoid_phrases, recorder(labelled)))
+    for index, example in enumerate(examples):
+        others = [e for i, e in enumerate(examples) if i != index]
+        shown = check_messages(cid, criterion, others, example, project)
+        assert shown == labelled[example_transcript(cid, index, example).scenario_id], index
+    assert "i hear you" in shown_facts(check_messages(cid, criterion, examples[1:], used, project))
+
+
+def shown_facts(messages: list[dict[str, str]]) -> str:
+    return messages[-1]["content"].split("CRITERION ")[0].lower()

@@ -97,6 +97,26 @@ async def propose(
     return found.examples
 
 
+def check_messages(
+    cid: str,
+    criterion: Criterion,
+    others: list[CalibrationExample],
+    example: CalibrationExample,
+    project: Path,
+) -> list[dict[str, str]]:
+    """The judge prompt for one example: the very prompt gate 7's calibration sends for it
+    (the project's avoid list, the other examples as the few-shot set)."""
+    from ftdesign.evals.facts import conversation_facts
+    from ftdesign.evals.judge_prompt import judge_messages
+    from ftdesign.evals.project import project_avoid_phrases
+    from ftdesign.evals.reliability import example_transcript
+
+    transcript = example_transcript(cid, 0, example)
+    facts = conversation_facts(transcript, project_avoid_phrases(project)).render()
+    shown = criterion.model_copy(update={"calibration_examples": others})
+    return judge_messages(transcript.render(), facts, cid, shown)
+
+
 async def check(
     cid: str,
     criterion: Criterion,
@@ -106,14 +126,8 @@ async def check(
 ) -> Check:
     """The judge's verdict on one example, with the other examples as its few-shot set."""
     from ftdesign.evals.calls import make_judge
-    from ftdesign.evals.facts import conversation_facts
-    from ftdesign.evals.judge_prompt import judge_messages
-    from ftdesign.evals.reliability import example_transcript
 
-    transcript = example_transcript(cid, 0, example)
-    facts = conversation_facts(transcript, []).render()
-    shown = criterion.model_copy(update={"calibration_examples": others})
-    messages = judge_messages(transcript.render(), facts, cid, shown)
+    messages = check_messages(cid, criterion, others, example, project)
     try:
         verdict = await make_judge(project, {}, None)(messages, f"workshop/{cid}")
     except FtdesignError as error:
