@@ -35,7 +35,8 @@ def pasted_rubric(folder: Path) -> str:
 
 def clean_env() -> dict[str, str]:
     """The user's environment without model settings, so every role is the embedded model."""
-    kept = ("FTDESIGN_KNOWLEDGE_DIR",)
+    # FTDESIGN_REVIEW_WITH_MODEL=1 times the session with the demo model reviewing (issue 17).
+    kept = ("FTDESIGN_KNOWLEDGE_DIR", "FTDESIGN_REVIEW_WITH_MODEL")
     env = {k: v for k, v in os.environ.items() if not k.startswith("FTDESIGN_") or k in kept}
     # The smallest evaluation that still runs every phase of the harness.
     return {
