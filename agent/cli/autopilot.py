@@ -18,6 +18,10 @@ class Autopilot:
         self.retries = retries
         self.redrafts: dict[str, int] = {}
         self.gave_up = False
+        # The step last sent "approve": seeing its stop again means the approval was refused
+        # (a withheld verdict needs a person's reason); approving again would loop forever.
+        self.approving: str | None = None
+        self.refused = False
 
     def reply(self, stop: Stop) -> Any | None:
         if self.answers:
@@ -25,7 +29,12 @@ class Autopilot:
         if not self.auto_approve:
             return None
         if stop.can_approve:
+            if stop.step == self.approving:
+                self.refused = self.gave_up = True
+                return None
+            self.approving = stop.step
             return "finish" if stop.is_final() else "approve"
+        self.approving = None
         used = self.redrafts.get(stop.step, 0)
         if used >= self.retries:
             self.gave_up = True
@@ -35,6 +44,12 @@ class Autopilot:
         return f"Please fix these validation errors:\n{problems}"
 
     def why_paused(self, stop: Stop) -> str:
+        if self.refused:
+            reason = f" ({stop.notices[-1]})" if stop.notices else ""
+            return (
+                f"{stop.title} did not take the automatic approval{reason}; it needs your"
+                " answer, e.g. `approve: <why>` for a withheld verdict."
+            )
         if self.gave_up:
             found = errors(stop.findings)
             first = describe(found[0]) if found else "unknown"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,6 +47,8 @@ def clean_env() -> dict[str, str]:
         "FTDESIGN_EVAL_TURNS": "1",
     }
 
+SMOKE_REASON = "two scenarios are a smoke test of the harness, not a decision"
+
 
 @pytest.mark.slow
 @pytest.mark.e2e
@@ -58,11 +61,22 @@ def test_auto_approved_session_on_the_embedded_model_validates(tmp_path: Path) -
     command = [FTDESIGN, "run", "--project", str(project), "--domain", DOMAIN, "--auto-approve"]
     command += ["--answers", str(answers)]
     run = subprocess.run(command, capture_output=True, text=True, env=clean_env(), timeout=3500)
+    stdout = run.stdout
+    if "did not take the automatic approval" in stdout:
+        # Two scenarios are too few for a recommendation: auto-approve pauses at the withheld
+        # verdict (it once looped there) and a person resumes with the reason.
+        thread = re.search(r"\| thread (\S+)", stdout)
+        assert thread is not None, stdout[-2000:]
+        answers.write_text(yaml.safe_dump([f"approve: {SMOKE_REASON}"]), encoding="utf-8")
+        resume = [FTDESIGN, "run", "--project", str(project), "--thread", thread.group(1)]
+        resume += ["--answers", str(answers), "--auto-approve"]
+        run = subprocess.run(resume, capture_output=True, text=True, env=clean_env(), timeout=600)
+        stdout += run.stdout
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    (OUTPUT / "session-transcript.txt").write_text(run.stdout)  # the README's example session
-    assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert run.stdout.count("Embedded demo model (") == 1
-    assert "All gates are settled" in run.stdout
+    (OUTPUT / "session-transcript.txt").write_text(stdout)  # the README's example session
+    assert run.returncode == 0, stdout[-4000:] + run.stderr[-2000:]
+    assert stdout.count("Embedded demo model (") == 1
+    assert "All gates are settled" in stdout
     for artifact in ARTIFACTS.values():
         assert (project / artifact.path).is_file(), artifact.path
     rubric = load_artifact(project / ARTIFACTS["rubric"].path, "rubric")

@@ -39,3 +39,21 @@ def test_withheld_verdict_needs_a_reason_that_reaches_log_and_report(driver: Dri
     logged = [d for d in read_decisions(project) if d.gate == "baseline_eval"]
     assert logged[-1].decision == "approved"
     assert "the budget allows one fine-tune trial anyway" in logged[-1].rationale
+
+
+def test_auto_approve_stops_at_a_withheld_verdict_instead_of_looping(driver: Driver, project):
+    """`ftdesign run --auto-approve` once sent "approve" to a withheld verdict forever,
+    writing a checkpoint each time (gigabytes in minutes); it now pauses and says why."""
+    from ftdesign.agent.cli.autopilot import Autopilot
+
+    driver.session.context.eval_runner = withheld_eval
+    pilot = Autopilot([], auto_approve=True, retries=2)
+    stop: Any = driver.start()
+    for _ in range(20):  # far more stops than the session has
+        reply = pilot.reply(stop)
+        if reply is None:
+            break
+        stop = driver.send(reply)
+    assert reply is None and stop.step == "baseline_eval" and pilot.gave_up
+    why = pilot.why_paused(stop)
+    assert "did not take the automatic approval" in why and "approve: <why>" in why
