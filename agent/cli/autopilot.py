@@ -45,11 +45,8 @@ class Autopilot:
 
     def why_paused(self, stop: Stop) -> str:
         if self.refused:
-            reason = f" ({stop.notices[-1]})" if stop.notices else ""
-            return (
-                f"{stop.title} did not take the automatic approval{reason}; it needs your"
-                " answer, e.g. `approve: <why>` for a withheld verdict."
-            )
+            why = stop.notices[-1] if stop.notices else "it needs a person's answer"
+            return f"{stop.title} did not take the automatic approval: {why}."
         if self.gave_up:
             found = errors(stop.findings)
             first = describe(found[0]) if found else "unknown"

@@ -56,4 +56,4 @@ def test_auto_approve_stops_at_a_withheld_verdict_instead_of_looping(driver: Dri
         stop = driver.send(reply)
     assert reply is None and stop.step == "baseline_eval" and pilot.gave_up
     why = pilot.why_paused(stop)
-    assert "did not take the automatic approval" in why and "approve: <why>" in why
+    assert "did not take the automatic approval" in why and "approve: <why>" in why, why
