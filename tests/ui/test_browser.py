@@ -293,7 +293,7 @@ def test_an_uploaded_project_continues_and_downloads(app: App, browser: Browser,
     page.get_by_role("button", name="Download project").last.click()
     link = page.get_by_role("link", name=re.compile(r"-\d{8}-\d{6}\.zip$")).last  # not the upload
     expect(link).to_be_visible(timeout=60_000)
-    with page.expect_download() as download:
+    with page.expect_download(timeout=120_000) as download:  # a second worker shares the cores
         link.click()
     with zipfile.ZipFile(download.value.path()) as archive:
         names = set(archive.namelist())

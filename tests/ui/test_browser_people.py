@@ -63,7 +63,8 @@ def download(page: Page) -> zipfile.ZipFile:
     page.get_by_role("button", name="Download project").last.click()
     link = page.get_by_role("link", name=re.compile(r"-\d{8}-\d{6}\.zip$")).last
     expect(link).to_be_visible(timeout=60_000)
-    with page.expect_download() as done:
+    # Playwright's default 30 s is too short when a second test worker shares the 2 cores.
+    with page.expect_download(timeout=120_000) as done:
         link.click()
     return zipfile.ZipFile(done.value.path())
 
