@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import (
     OUTPUT,
     STEP_TIMEOUT,
@@ -63,10 +64,16 @@ def download(page: Page) -> zipfile.ZipFile:
     page.get_by_role("button", name="Download project").last.click()
     link = page.get_by_role("link", name=re.compile(r"-\d{8}-\d{6}\.zip$")).last
     expect(link).to_be_visible(timeout=60_000)
-    # Playwright's default 30 s is too short when a second test worker shares the 2 cores.
-    with page.expect_download(timeout=120_000) as done:
-        link.click()
-    return zipfile.ZipFile(done.value.path())
+    for attempt in range(3):  # on a busy machine a click can land while the link re-renders
+        try:
+            with page.expect_download(timeout=40_000) as done:
+                link.click()
+            return zipfile.ZipFile(done.value.path())
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            link = page.get_by_role("link", name=re.compile(r"-\d{8}-\d{6}\.zip$")).last
+    raise AssertionError("unreachable")
 
 
 def wait_for_file(path: Path, seconds: float = 300) -> str:
