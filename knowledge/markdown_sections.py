@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-import yaml
+from ftdesign.tools.yaml_load import load_yaml
 
 _FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.DOTALL)
 _HEADING = re.compile(r"^(#{1,3})\s+(.+?)\s*#*\s*$")
@@ -18,7 +18,7 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """(front matter as strings, remaining text); a first line `gate: x` also counts."""
     match = _FRONT_MATTER.match(text)
     if match:
-        loaded = yaml.safe_load(match.group(1)) or {}
+        loaded = load_yaml(match.group(1), "the guide's front matter") or {}
         front = {str(k): str(v) for k, v in loaded.items()} if isinstance(loaded, dict) else {}
         return front, text[match.end() :]
     first, _, rest = text.partition("\n")

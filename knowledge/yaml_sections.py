@@ -9,9 +9,10 @@ from __future__ import annotations
 import yaml
 
 from ftdesign.tools.errors import FtdesignError
+from ftdesign.tools.findings import SourceError
+from ftdesign.tools.yaml_load import load_yaml
 
-# The C loader and dumper are several times faster; fall back when PyYAML lacks libyaml.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# The C dumper is several times faster; fall back when PyYAML lacks libyaml.
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -21,9 +22,9 @@ def _dump(data: dict[str, object]) -> str:
 
 def parse(text: str, max_words: int, name: str = "YAML file") -> list[tuple[str, str]]:
     """(key path, YAML text) per top-level key, descending one level into large mappings."""
-    try:
-        data = yaml.load(text, Loader=_LOADER)
-    except yaml.YAMLError as error:
+    try:  # bounded: alias bombs, huge and deeply nested files are refused before building
+        data = load_yaml(text, name)
+    except SourceError as error:
         raise FtdesignError(
             f"{name} is not valid YAML: {error}", hint="fix the file, then build again"
         ) from error
