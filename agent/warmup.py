@@ -1,17 +1,22 @@
-"""The browser app's warm-up: the guide index and the agent's model, loaded in the background.
+"""The browser app's warm-up: the chat's code, the guide index and the agent's model, loaded in
+the background.
 
-`ftdesign ui` starts it just before it listens, so the first page is served at once. Whatever
-a chat needs from it waits for this one job in a worker thread, never on the event loop that
-serves every chat (commit e27d41e moved the warm-up before listening so that no chat would load
-these inside the loop; waiting off the loop keeps that fixed without delaying the first page).
-A chat never starts a second copy while the job runs, and a chat that waited on a job that
-failed gets the job's own error; a chat that comes later simply tries again.
+`ftdesign ui` starts it just before it listens, so the first page is served at once. The model's
+server starts at once (it loads in its own process); the other parts wait until the app's port
+answers, since their imports in a background thread would share the interpreter lock with
+Chainlit's own start and only delay the first page. Whatever a chat needs from it waits for
+that one job in a worker thread, never on the event loop that serves every chat (commit e27d41e
+moved the warm-up before listening so that no chat would load these inside the loop; waiting
+off the loop keeps that fixed without delaying the first page). A chat never starts a second
+copy while the job runs, and a chat that waited on a job that failed gets the job's own error;
+a chat that comes later simply tries again.
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import sys
 import threading
 import time
@@ -24,7 +29,8 @@ from ftdesign.tools.errors import FtdesignError
 # Seconds to hold the model's start back. Only for testing that no chat waits on a slow start
 # (a real cold start on a fast machine can end before the test looks); leave it unset.
 DELAY_ENV = "FTDESIGN_WARMUP_DELAY"
-INDEX, MODEL = "guide index", "agent's model"
+INDEX, MODEL, CODE = "guide index", "agent's model", "chat's code"
+LISTEN_WAIT_SECONDS = 120.0  # a port that never answers must not hold the warm-up back forever
 
 
 @dataclass
@@ -72,8 +78,21 @@ def _start_model(project: Path) -> None:
     get_model("agent", project)
 
 
-def _run(name: str, work: Callable[[], None]) -> None:
-    job, started = _jobs[name], time.monotonic()
+def wait_listening(address: tuple[str, int] | None, seconds: float = LISTEN_WAIT_SECONDS) -> None:
+    """Return once something accepts connections at `address` (or after `seconds`)."""
+    deadline = time.monotonic() + seconds
+    while address is not None and time.monotonic() < deadline:
+        try:
+            with socket.create_connection(address, timeout=1):
+                return
+        except OSError:
+            time.sleep(0.05)
+
+
+def _run(name: str, work: Callable[[], None], address: tuple[str, int] | None) -> None:
+    job = _jobs[name]
+    wait_listening(address)
+    started = time.monotonic()
     try:
         work()
         _say(f"the {name} is ready ({time.monotonic() - started:.1f} s)")
@@ -87,19 +106,31 @@ def _run(name: str, work: Callable[[], None]) -> None:
         job.done.set()
 
 
-def start(project: Path) -> None:
-    """Start loading the index and the model, each in a daemon thread; once per process."""
-    with _lock:
-        if _jobs:
-            return
-        _jobs.update({INDEX: Job(), MODEL: Job()})
-    _say("starting the agent's model and loading the guide index in the background…")
+def start(
+    project: Path,
+    address: tuple[str, int] | None = None,
+    code: Callable[[], None] | None = None,
+) -> None:
+    """Start the model, loading the index and importing `code` (when given), each in a daemon
+    thread; all but the model first wait for `address` to answer. Once per process."""
     works: dict[str, Callable[[], None]] = {
         INDEX: _load_index,
         MODEL: lambda: _start_model(project),
     }
+    if code is not None:
+        works[CODE] = code
+    with _lock:
+        if _jobs:
+            return
+        _jobs.update({name: Job() for name in works})
+    _say("starting the agent's model and loading the guide index in the background…")
     for name, work in works.items():
-        threading.Thread(target=_run, args=(name, work), daemon=True, name=f"warm {name}").start()
+        # The model's server loads in its own process, so it starts at once.
+        wait_for = None if name == MODEL else address
+        thread = threading.Thread(
+            target=_run, args=(name, work, wait_for), daemon=True, name=f"warm {name}"
+        )
+        thread.start()
 
 
 def wait(name: str) -> None:

@@ -2,9 +2,9 @@
 
 Starts `ftdesign ui --headless` as a new process on an empty project and a free port, then
 prints the seconds until the first page is served (what a person opening the link waits for)
-and until the background warm-up has loaded the guide index and started the agent's model
-(read from the app's own log lines). Before the warm-up moved to the background the first
-page came only after both. Run:
+and until the background warm-up has imported the chat's code, loaded the guide index and
+started the agent's model (read from the app's own log lines). Before the warm-up moved to the
+background the first page came only after all of them. Run:
 
     python benchmarks/bench_ui_start.py [--runs 1] [--timeout 600]
 """
@@ -21,7 +21,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-READY = {"index": "the guide index is ready", "model": "the agent's model is ready"}
+READY = {
+    "code": "the chat's code is ready",
+    "index": "the guide index is ready",
+    "model": "the agent's model is ready",
+}
 FAILED = "is not ready"
 
 
@@ -85,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         shown = {key: f"{value:6.1f} s" for key, value in times.items()}
         print(
             f"run {run}: first page {shown.get('page', '   n/a')}  "
+            f"code ready {shown.get('code', '   n/a')}  "
             f"index ready {shown.get('index', '   n/a')}  "
             f"model ready {shown.get('model', '   n/a')}  "
             f"warm {max(times.values()):6.1f} s"

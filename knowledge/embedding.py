@@ -91,6 +91,10 @@ class MiniLMEmbedding(EmbeddingFunction[Documents]):
             tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the batch's longest
             options = onnxruntime.SessionOptions()
             options.log_severity_level = 3
+            # onnxruntime's worker threads spin while they wait. With the cores shared with the
+            # llama.cpp servers that doubles a question's p95 (108 -> 55 ms measured at load 4
+            # on 2 cores, benchmarks/bench_knowledge.py); sleeping costs nothing when quiet.
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             self._tokenizer = tokenizer
             self._session = onnxruntime.InferenceSession(
                 str(model), options, providers=["CPUExecutionProvider"]

@@ -78,13 +78,21 @@ def prepare_root(
     return root
 
 
-def warm_up(project: Path) -> None:
-    """Start the agent's model and the guide index loading in the background, just before the
-    app listens: the first page does not wait for them, and a chat that needs one waits for
-    this same job off the event loop (agent/warmup.py); a failure is reported in that chat."""
-    from ftdesign.agent import warmup
+def probe_address(host: str, port: int) -> tuple[str, int]:
+    """Where this machine reaches the app: a wildcard host listens on loopback too."""
+    wildcard = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}
+    return (wildcard.get(host, host), port)
 
-    warmup.start(project)
+
+def warm_up(project: Path, host: str, port: int) -> None:
+    """Start the background warm-up (agent/warmup.py) just before the app listens: once the port
+    answers it imports the chat's code, loads the guide index and starts the agent's model. The
+    first page waits for none of them; a chat that needs one waits for this same job off the
+    event loop, and a failure is reported in that chat."""
+    from ftdesign.agent import warmup
+    from ftdesign.agent.ui import deferred
+
+    warmup.start(project, probe_address(host, port), deferred.import_all)
 
 
 def open_link(port: int) -> str:
@@ -121,7 +129,7 @@ def serve(project: Path, host: str, port: int, headless: bool, names: tuple[str,
             SECRET_ENV: ensure_secret(root),
         }
     )
-    warm_up(project)
+    warm_up(project, host, port)
     from chainlit.cli import run_chainlit
     from chainlit.config import config
 

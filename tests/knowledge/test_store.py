@@ -96,3 +96,11 @@ def test_bad_chroma_url_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("FTDESIGN_CHROMA_URL", "ftp://somewhere")
     with pytest.raises(FtdesignError, match="FTDESIGN_CHROMA_URL"):
         locations.chroma_server()
+
+
+def test_the_embedder_waits_without_spinning() -> None:
+    # Spinning onnxruntime workers doubled a question's p95 while llama.cpp used the other core.
+    embedder = MiniLMEmbedding()
+    assert len(embedder(["one short question"])[0]) == 384
+    options = embedder._session.get_session_options()
+    assert options.get_session_config_entry("session.intra_op.allow_spinning") == "0"

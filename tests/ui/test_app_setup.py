@@ -93,6 +93,11 @@ for hook in ("on_chat_start", "on_chat_resume", "on_message", "data_layer"):
 assert config.code.header_auth_callback is not None  # signed in without a login page
 assert set(app.GATE_BUTTONS) | set(app.WORKSHOP_BUTTONS) <= set(config.code.action_callbacks)
 assert chainlit.data._data_layer is None  # nothing built at import: no store, no session
+import sys
+# The first page waits only for Chainlit: the callbacks' code comes after the app listens.
+heavy = {"langgraph", "langchain_openai", "openai", "chromadb", "ftdesign.agent.ui.chat",
+         "ftdesign.agent.ui.store", "sqlalchemy"}
+assert not heavy & set(sys.modules), sorted(heavy & set(sys.modules))
 """
 
 
