@@ -1,12 +1,18 @@
 """The self-consistency phase of a run: which requests are re-judged, and the result.
 
 Every calibration example (held out of its own prompt, as in the reliability check)
-and a seeded sample of the run's judgments are asked again k times. The prompts are
-the very ones of the first pass, so the server's cached prefixes are reused and the
-extra cost is mostly generation.
+and a seeded sample of the run's judgments are asked again k times, with the very
+prompts of the first pass. Each item's samples are drawn right after its first verdict
+(`beside_first_verdicts`), while the judge's server still holds that prompt, so they
+cost generation only; asked at the end, each would read its whole prompt again (about
+38,000 tokens for a full rubric's calibration examples, and a conversation's length per
+sampled judgment). The phase itself then finds them in the records; it asks only what a
+cache hit or a resumed run left unsampled.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from ftdesign.evals.consistency import Item, flip_rates, run_sample, sample_verdicts, with_flips
 from ftdesign.evals.facts import conversation_facts
@@ -16,7 +22,7 @@ from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.project import EvalProject
 from ftdesign.evals.records import RunStore
 from ftdesign.evals.reliability import Reliability, example_transcript
-from ftdesign.evals.scorer import JudgeCall, Judgment
+from ftdesign.evals.scorer import AfterVerdict, JudgeCall, Judgment, applicable
 from ftdesign.evals.transcript import Transcript
 
 
@@ -29,6 +35,37 @@ def calibration_items(proj: EvalProject) -> list[Item]:
             messages = judge_messages(transcript.render(), facts, cid, criterion, index)
             items.append((cid, transcript.scenario_id, messages))
     return items
+
+
+def planned_run_sample(
+    proj: EvalProject, transcripts: dict[str, Transcript], seed: int
+) -> set[str]:
+    """Keys of the run judgments to re-judge, chosen before judging (so their samples can be
+    drawn beside them) from every planned judgment; one that ends in ERROR is left out later."""
+    planned: list[Item] = [
+        (cid, f"{sid}/{cid}", [])
+        for sid, transcript in transcripts.items()
+        for cid in applicable(proj.rubric, transcript.exchanges)
+    ]
+    return {key for _, key, _ in run_sample(planned, seed)}
+
+
+def beside_first_verdicts(
+    judge: JudgeCall,
+    store: RunStore,
+    k: int,
+    wanted: Callable[[str], bool],
+    cache: LabelCache | None = None,
+) -> AfterVerdict | None:
+    """A hook drawing a `wanted` item's k samples right after its first verdict; None at k < 2."""
+    if k < 2:
+        return None
+
+    async def sample(cid: str, key: str, messages: list[dict[str, str]]) -> None:
+        if wanted(key):
+            await sample_verdicts(judge, [(cid, key, messages)], k, store, lambda: None, cache)
+
+    return sample
 
 
 def run_items(
@@ -62,7 +99,9 @@ async def self_consistency(
     """Reliability with per-criterion flip rates; unchanged when k is 0."""
     if k < 2:
         return reliability
-    items = calibration_items(proj) + run_sample(run_items(proj, transcripts, judgments), seed)
+    chosen = planned_run_sample(proj, transcripts, seed)
+    judged = [item for item in run_items(proj, transcripts, judgments) if item[1] in chosen]
+    items = calibration_items(proj) + judged
     total = len(items) * k
 
     def done() -> None:

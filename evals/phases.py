@@ -15,7 +15,7 @@ from ftdesign.evals.progress import Job, Progress, ProgressCallback, bounded
 from ftdesign.evals.project import EvalProject
 from ftdesign.evals.records import RunStore
 from ftdesign.evals.reliability import Label, Reliability, agreement, label_examples
-from ftdesign.evals.scorer import JudgeCall, Judgment, judge_transcript
+from ftdesign.evals.scorer import AfterVerdict, JudgeCall, Judgment, judge_transcript
 from ftdesign.evals.solver import Chat, Limits, Prompts, simulate
 from ftdesign.evals.transcript import Transcript
 
@@ -28,6 +28,7 @@ async def calibrate(
     report: ProgressCallback,
     threshold: float,
     cache: LabelCache | None = None,
+    after_verdict: AfterVerdict | None = None,
 ) -> Reliability:
     rubric = proj.rubric
     total = sum(len(c.calibration_examples) for c in rubric.criteria.values())
@@ -45,7 +46,14 @@ async def calibrate(
     def job(cid: str) -> Job:
         async def run() -> None:
             labels[cid] = await label_examples(
-                rubric, proj.avoid_phrases, judge, known, saved, only=[cid], cache=cache
+                rubric,
+                proj.avoid_phrases,
+                judge,
+                known,
+                saved,
+                only=[cid],
+                cache=cache,
+                after_verdict=after_verdict,
             )
 
         return run
@@ -97,6 +105,7 @@ async def judge(
     judge: JudgeCall,
     limit: int,
     report: ProgressCallback,
+    after_verdict: AfterVerdict | None = None,
 ) -> dict[str, list[Judgment]]:
     judgments: dict[str, list[Judgment]] = {}
 
@@ -116,6 +125,7 @@ async def judge(
                 judge,
                 known,
                 lambda j: store.put(prefix + j.criterion, {"data": j.model_dump()}),
+                after_verdict,
             )
             report(Progress("judging", len(judgments), len(transcripts), sid))
 

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from ftdesign.evals.facts import conversation_facts
 from ftdesign.evals.judge_prompt import judge_messages
 from ftdesign.evals.label_cache import LabelCache
-from ftdesign.evals.scorer import JudgeCall, Judgment, ask
+from ftdesign.evals.scorer import AfterVerdict, JudgeCall, Judgment, ask
 from ftdesign.evals.transcript import Message, Transcript
 from ftdesign.tools.schemas.rubric import CalibrationExample, Rubric
 from ftdesign.tools.stats import cohen_kappa
@@ -90,13 +90,15 @@ async def label_examples(
     on_label: Callable[[Label], None] | None = None,
     only: list[str] | None = None,
     cache: LabelCache | None = None,
+    after_verdict: AfterVerdict | None = None,
 ) -> list[Label]:
     """The judge's label for every calibration example, each held out of its own prompt.
 
     `only` restricts the work to some criteria (the task runs criteria in parallel);
     `known` labels (a resumed run) and `cache` hits (an earlier run, same judge) are not
     asked again. The rest are asked in the order of their prompts' text, which puts
-    prompts sharing the longest prefix next to each other for the server's cache.
+    prompts sharing the longest prefix next to each other for the server's cache;
+    `after_verdict` runs right after each asked label (its prompt still cached).
     """
     known = known or {}
     found: dict[tuple[str, int], Label] = {}
@@ -122,6 +124,8 @@ async def label_examples(
         if cache is not None:
             cache.put(messages, judgment, scenario)
         found[(cid, index)] = _label(rubric, cid, index, judgment, on_label)
+        if after_verdict is not None and judgment.answer != "ERROR":
+            await after_verdict(cid, scenario, messages)
     return [
         found[(cid, i)]
         for cid, criterion in rubric.criteria.items()

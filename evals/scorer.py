@@ -24,6 +24,9 @@ from ftdesign.tools.scoring import ScoreResult, score
 # (messages, request key) -> Verdict; raises FtdesignError when no valid verdict came back.
 # Retry rounds add keywords `attempt` (1, 2, ...) and, after a cut-off, `max_tokens`.
 JudgeCall = Callable[..., Awaitable[Verdict]]
+# Called with (criterion, request key, messages) right after a verdict was asked (not reused):
+# the judge's server still holds that prompt (consistency_phase.beside_first_verdicts).
+AfterVerdict = Callable[[str, str, list[dict[str, str]]], Awaitable[None]]
 JUDGE_MAX_TOKENS = 256  # evidence is capped at 400 characters; this leaves room for JSON
 JUDGE_TOKEN_CEILING = 1024
 JUDGE_ROUNDS = 3  # each round is the models layer's own repair-and-retry
@@ -86,6 +89,7 @@ async def judge_transcript(
     judge: JudgeCall,
     known: Mapping[str, Judgment] | None = None,
     on_judgment: Callable[[Judgment], object] | None = None,
+    after_verdict: AfterVerdict | None = None,
 ) -> list[Judgment]:
     """Judge every applicable criterion in turn; `known` ones (a resumed run) are reused.
 
@@ -100,9 +104,12 @@ async def judge_transcript(
         judgment = known.get(cid)
         if judgment is None:
             messages = judge_messages(conversation, facts, cid, rubric.criteria[cid])
-            judgment = await ask(judge, messages, cid, f"{transcript.scenario_id}/{cid}")
+            key = f"{transcript.scenario_id}/{cid}"
+            judgment = await ask(judge, messages, cid, key)
             if on_judgment is not None:
                 on_judgment(judgment)
+            if after_verdict is not None and judgment.answer != "ERROR":
+                await after_verdict(cid, key, messages)
         judgments.append(judgment)
     return judgments
 

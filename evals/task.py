@@ -3,17 +3,19 @@
 Phases: (0) the run is planned and its model calls built (run_plan.py), no model
 asked yet, (1) the judge labels the rubric's calibration examples (reliability),
 (2) every scenario's conversation is simulated, (3) every conversation is judged,
-then some verdicts re-sampled (consistency_phase.py), (4) results.json, the report
-and its chart are written. Each finished label, conversation, judgment and sample is
-appended to the run's records.jsonl first, so an interrupted run resumes where it
-stopped and writes the same report. At most `concurrency` conversations (so requests)
-are in flight at once; judge calls of one conversation go one after another so they
-share a cached prefix.
+(4) the judge's self-consistency is measured and (5) results.json, the report and its
+chart are written. The samples of (4) are drawn in (1) and (3), right after the verdict
+they repeat, while its prompt is still in the judge's cache (consistency_phase.py).
+Each finished label, conversation, judgment and sample is appended to the run's
+records.jsonl first, so an interrupted run resumes where it stopped and writes the same
+report. At most `concurrency` conversations (so requests) are in flight at once; judge
+calls of one conversation go one after another so they share a cached prefix.
 """
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +23,16 @@ from ftdesign.evals import phases
 from ftdesign.evals.calls import Meter
 from ftdesign.evals.candidates import CandidatePick
 from ftdesign.evals.consistency import SAMPLES
-from ftdesign.evals.consistency_phase import self_consistency
+from ftdesign.evals.consistency_phase import (
+    beside_first_verdicts,
+    planned_run_sample,
+    self_consistency,
+)
 from ftdesign.evals.progress import Progress, ProgressCallback
 from ftdesign.evals.records import RUNS, RunStore
 from ftdesign.evals.reliability import TRUST_THRESHOLD
 from ftdesign.evals.run_plan import plan_run, run_calls
-from ftdesign.evals.scorer import JudgeCall
+from ftdesign.evals.scorer import AfterVerdict, JudgeCall
 from ftdesign.evals.solver import Chat, Limits
 from ftdesign.evals.writeup import RunOutput, write_outputs
 from ftdesign.models import load_role
@@ -90,8 +96,19 @@ async def arun_eval(
     calls = run_calls(plan, chat, judge_call, meter)
     report = progress or _quiet
 
+    def beside(wanted: Callable[[str], bool]) -> AfterVerdict | None:
+        """Samples drawn while their prompt is in the judge's cache (consistency_phase.py)."""
+        return beside_first_verdicts(calls.judge, store, consistency_samples, wanted, calls.samples)
+
     reliability = await phases.calibrate(
-        proj, store, calls.judge, concurrency, report, trust_threshold, calls.labels
+        proj,
+        store,
+        calls.judge,
+        concurrency,
+        report,
+        trust_threshold,
+        calls.labels,
+        beside(lambda _: True),
     )
     transcripts = await phases.converse(
         proj,
@@ -104,7 +121,10 @@ async def arun_eval(
         seed=seed,
         limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
     )
-    judgments = await phases.judge(proj, store, transcripts, calls.judge, concurrency, report)
+    chosen = planned_run_sample(proj, transcripts, seed)
+    judgments = await phases.judge(
+        proj, store, transcripts, calls.judge, concurrency, report, beside(chosen.__contains__)
+    )
     reliability = await self_consistency(
         proj, store, transcripts, judgments, calls.judge, reliability,
         k=consistency_samples, seed=seed, report=report, cache=calls.samples,

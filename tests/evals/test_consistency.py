@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from eval_fakes import ScriptedChat, TrustedJudge, copy_project, digest
 
-from ftdesign.evals.consistency import MAX_FLIP_RATE, bootstrap_interval
+from ftdesign.evals.consistency import MAX_FLIP_RATE, RUN_SAMPLE, bootstrap_interval
 from ftdesign.evals.judge_prompt import Verdict
 from ftdesign.evals.task import run_eval
 
@@ -85,3 +85,32 @@ def test_bootstrap_interval_brackets_the_share_and_narrows_with_more_items():
     assert small[0] <= 0.3 <= small[1] and large[0] <= 0.3 <= large[1]
     assert large[1] - large[0] < small[1] - small[0]
     assert bootstrap_interval([]) == (0.0, 0.0)
+
+
+class RecordingJudge(TrustedJudge):
+    """Keeps each call's key, sample index and prompt, in order."""
+
+    def __init__(self, rubric_path) -> None:
+        super().__init__(rubric_path)
+        self.calls: list[tuple[str, int, str]] = []
+
+    async def __call__(self, messages, key, sample=0, **extra):  # noqa: ANN001, ANN003
+        self.calls.append((key, sample, repr(messages)))
+        return await super().__call__(messages, key, **extra)
+
+
+def test_samples_follow_their_first_verdict_while_its_prompt_is_cached(tmp_path):
+    output, judge = run(tmp_path, RecordingJudge)
+    rel = output.results.reliability
+    first = [i for i, (_, sample, _) in enumerate(judge.calls) if sample == 0]
+    sampled = 0
+    for i in first:
+        key, _, prompt = judge.calls[i]
+        following = judge.calls[i + 1 : i + 4]
+        if following and following[0][1]:
+            sampled += 1  # this item was re-judged: its k samples come next, same prompt
+            assert following == [(key, s, prompt) for s in (1, 2, 3)], key
+    # Every calibration example and the run's sample, and nothing asked a second time.
+    assert sampled == rel.n + RUN_SAMPLE
+    assert len(judge.calls) == len(first) + 3 * sampled
+    assert sum(c.flips.items for c in rel.criteria) == sampled
