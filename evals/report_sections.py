@@ -107,18 +107,18 @@ def reliability_lines(rel: Reliability | None) -> list[str]:
 
 def truncated_lines(data: ReportInputs) -> list[str]:
     found = [(r.id, number) for r in data.results.scenarios for number in r.truncated]
-    again = sum(
-        m.rerequested and not m.truncated for t in data.transcripts.values() for m in t.messages
+    longer = sum(
+        m.past_limit and not m.truncated for t in data.transcripts.values() for m in t.messages
     )
     lines = [
-        f"{again} reply(ies) stopped at the token limit and were complete when asked again"
-        " with twice the limit (bounded by the context window)."
+        f"{longer} reply(ies) ran past the token limit and were complete within twice the limit"
+        " (and the context window)."
     ]
     if not found:
-        return [*lines, "", "None still cut after the re-request."]
+        return [*lines, "", "None still cut at twice the limit."]
     lines += [
         "",
-        f"{len(found)} reply(ies) were still cut after the re-request; a cut-off reply can lose"
+        f"{len(found)} reply(ies) were still cut at twice the limit; a cut-off reply can lose"
         " a safety hand-off, so their conversations are scored as they stand but excluded"
         " from the conversations judged in full (Decision, condition 1). Raise the"
         " candidate's max_tokens if these matter.",

@@ -16,7 +16,9 @@ from ftdesign.evals.project import EvalProject
 from ftdesign.models import embedded_gguf_path, load_role
 from ftdesign.tools.redact import redact
 
-HARNESS_VERSION = 3  # 2: cut-off replies re-requested, judge retries; 3: judge prompt v3
+# 2: cut-off replies re-requested, judge retries; 3: judge prompt v3; 4: a candidate reply
+# asked once at twice the limit (`past_limit` replaces `rerequested` in transcripts)
+HARNESS_VERSION = 4
 EVAL_ROLES = ("simulator", "candidate", "judge")
 
 

@@ -41,9 +41,9 @@ __all__ = ["Progress", "ProgressCallback", "RunOutput", "arun_eval", "run_eval"]
 
 
 def candidate_limits(root: Path, overrides: dict[str, Any], requested: int | None) -> Limits:
-    """The reply limit in effect and, for a GGUF we serve, the context window bounding it."""
+    """The reply limit as requested and as in effect (the candidate's settings by default)."""
     role = load_role("candidate", root, **overrides.get("candidate", {}))
-    return Limits(requested, requested or role.max_tokens, role.n_ctx if role.is_local else None)
+    return Limits(requested, requested or role.max_tokens)
 
 
 def _quiet(_: Progress) -> None:

@@ -21,8 +21,8 @@ class Message(BaseModel):
     completion_tokens: int = 0
     finish_reason: str | None = None
     truncated: bool = Field(default=False, description="Cut off by the token limit ('length').")
-    rerequested: bool = Field(
-        default=False, description="Cut off once, so asked again with twice the token limit."
+    past_limit: bool = Field(
+        default=False, description="Ran past the token limit (it may run to twice the limit)."
     )
     stage: str | None = None
     flaws: list[str] = Field(default_factory=list)

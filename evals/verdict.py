@@ -142,7 +142,7 @@ def excluded_scenarios(rubric: Rubric, rows: list[ScenarioResult]) -> dict[str, 
         if row.truncated:
             cut = ", ".join(str(n) for n in row.truncated)
             which = f"exchanges {cut}" if len(row.truncated) > 1 else f"exchange {cut}"
-            why.append(f"reply at {which} still cut at the token limit after a re-request")
+            why.append(f"reply at {which} still cut at twice the token limit")
         if hinges_on_error(rubric, row):
             why.append("not judged: its pass or fail hinges on a judge ERROR")
         if why:

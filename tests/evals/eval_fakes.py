@@ -46,7 +46,7 @@ class ScriptedChat:
         self.truncating = truncating
 
     def count(self, role: str) -> int:
-        """Requests of `role`; a re-request of a cut-off reply repeats its seed, not counted."""
+        """Requests of `role`, counted by seed (each request has its own)."""
         return len({call[2] for call in self.calls if call[0] == role})
 
     async def __call__(self, role, messages, seed, max_tokens):  # noqa: ANN001

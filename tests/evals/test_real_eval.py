@@ -32,7 +32,7 @@ def project(tmp_path_factory):
     return project
 
 
-def test_a_reply_cut_by_the_token_limit_is_asked_again_then_flagged(project):
+def test_a_reply_runs_to_twice_the_token_limit_then_is_flagged(project):
     proj = load_project(project)
     sample = build_dataset(proj.taxonomy, proj.personas, 1, seed=5)[0]  # a short style
     chat = make_chat(project, {}, None)
@@ -41,7 +41,7 @@ def test_a_reply_cut_by_the_token_limit_is_asked_again_then_flagged(project):
     reply = transcript.messages[1]
     assert reply.role == "assistant" and reply.finish_reason == "length"
     assert reply.truncated and transcript.truncated_replies == [1]
-    assert reply.rerequested and reply.completion_tokens == 6  # once more at twice the limit
+    assert reply.past_limit and reply.completion_tokens == 6  # asked once, at twice the limit
 
 
 def test_the_real_judge_answers_every_criterion(project):

@@ -75,7 +75,7 @@ def test_whole_pipeline_through_the_cli_matches_stored_records(tmp_path, capsys)
         yes = sum(r["answers"].get(cid) == "YES" for r in rows)
         assert re.search(rf"\| {cid} \| \w+ \| {yes} \|", text), cid
     truncated = sum(len(r["truncated"]) for r in rows)
-    assert ("None still cut after the re-request" in text) == (truncated == 0)
+    assert ("None still cut at twice the limit" in text) == (truncated == 0)
     labels = [store.get(f"label:{c}:{i}")["data"] for c in KEEP for i in range(3)]
     agree = sum(x["judgment"]["answer"] == x["expected"] for x in labels)
     assert f"agreement {agree / len(labels) * 100:.1f} %" in text

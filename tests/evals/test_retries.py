@@ -1,4 +1,5 @@
-"""Cut-off candidate replies are asked again once; unparseable judge answers get more rounds."""
+"""Candidate replies may run to twice the limit, asked once; unparseable judge answers get more
+rounds."""
 
 from __future__ import annotations
 
@@ -32,8 +33,10 @@ class CutBelow(ScriptedChat):
     async def __call__(self, role, messages, seed, max_tokens):  # noqa: ANN001
         reply = await super().__call__(role, messages, seed, max_tokens)
         limit = 100 if max_tokens is None else max_tokens  # None: the settings' 100
-        if role != "candidate" or limit >= self.needed:
+        if role != "candidate":
             return reply
+        if limit >= self.needed:
+            return Completion(reply.text, "stop", self.prompt_tokens, self.needed, "scripted")
         return Completion(reply.text, "length", self.prompt_tokens, limit, "scripted")
 
 
@@ -42,24 +45,24 @@ def converse(chat, limits: Limits):
     return asyncio.run(simulate(SAMPLE, prompts, chat, turns=2, limits=limits))
 
 
-def test_a_reply_cut_once_is_asked_again_with_twice_the_limit():
+def test_a_reply_may_run_to_twice_the_limit_in_one_request():
     chat = CutBelow(needed=150)
-    transcript = converse(chat, Limits(100, 100, context=4096))
+    transcript = converse(chat, Limits(100, 100))
     limits = [c[3] for c in chat.calls if c[0] == "candidate"]
-    assert limits == [100, 200, 100, 200]
+    assert limits == [200, 200]  # one request per reply: nothing is generated twice
     replies = [m for m in transcript.messages if m.role == "assistant"]
-    assert all(m.rerequested and not m.truncated for m in replies)
+    assert all(m.past_limit and not m.truncated for m in replies)
     assert transcript.truncated_replies == []
 
 
-def test_a_reply_still_cut_is_marked_and_the_window_bounds_the_retry():
-    chat = CutBelow(needed=1000, prompt_tokens=3900)
-    transcript = converse(chat, Limits(None, 100, context=4096))
-    assert [c[3] for c in chat.calls if c[0] == "candidate"] == [None, 196, None, 196]
+def test_a_reply_still_cut_at_twice_the_settings_limit_is_marked():
+    chat = CutBelow(needed=1000)
+    transcript = converse(chat, Limits(None, 100))  # no limit asked for: the settings' 100
+    assert [c[3] for c in chat.calls if c[0] == "candidate"] == [200, 200]
     assert transcript.truncated_replies == [1, 2]
-    full = CutBelow(needed=1000, prompt_tokens=4000)  # no room in the window: no retry
-    assert converse(full, Limits(100, 100, context=4096)).truncated_replies == [1, 2]
-    assert [c[3] for c in full.calls if c[0] == "candidate"] == [100, 100]
+    short = CutBelow(needed=50)
+    replies = converse(short, Limits(100, 100)).messages[1::2]
+    assert not any(m.past_limit or m.truncated for m in replies)
 
 
 def test_still_cut_conversations_are_reported_and_excluded(tmp_path):
@@ -69,8 +72,8 @@ def test_still_cut_conversations_are_reported_and_excluded(tmp_path):
         candidate_max_tokens=64,
     )  # fmt: skip
     text = output.report.read_text()
-    assert "3 reply(ies) were still cut after the re-request" in text
-    assert "- s001: reply at exchange 1 still cut at the token limit" in text
+    assert "3 reply(ies) were still cut at twice the limit" in text
+    assert "- s001: reply at exchange 1 still cut at twice the token limit" in text
 
 
 class CutJudge:
