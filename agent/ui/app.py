@@ -30,7 +30,8 @@ headers.install(server)  # CSP: no remote images in model text (agent/ui/headers
 
 @cl.data_layer
 def history() -> HistoryStore:
-    from ftdesign.agent.ui import store  # the warm-up has imported it (SQLAlchemy) by now
+    # The warm-up imports it (SQLAlchemy) first; a request quicker than that waits once here.
+    from ftdesign.agent.ui import store
 
     return store.open_store(root())  # one history for everyone; Chainlit keeps each user's own
 
