@@ -10,12 +10,20 @@ Each role gets its own server, as `ftdesign eval` gives it (`--shared-server`: o
 all, the layout before issue 16); the cache floor, llama.cpp's evaluated tokens and
 their ratio follow, then prefilled tokens per conversation by exchanges (cache_floor.py).
 Then it measures the judge's prompt processing with and without prefix reuse
-(`benchmarks/bench_judge_cache.py`).
+(`benchmarks/bench_judge_cache.py`). Each finished unit of work is printed with the
+time, so the phases can be timed while the run goes on.
+
+A long run (20 scenarios x 6 exchanges takes hours here) can be split: `--keep DIR`
+keeps the project in DIR, so running the same command again resumes the run where it
+was stopped (the harness's own records). Each part's wall time goes to DIR/parts.jsonl,
+even when the part is killed; the finished run prints their sum. The llama.cpp counts
+printed are the last part's.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -25,6 +33,7 @@ import time
 from pathlib import Path
 
 from ftdesign.evals.llama_log import LlamaTimings, read_timings
+from ftdesign.evals.progress import Progress
 from ftdesign.models import LocalServer, default_threads, start_server, stop_server
 from ftdesign.tools.errors import FtdesignError
 
@@ -67,6 +76,11 @@ def report_floor(label: str, wall: float, timings: LlamaTimings) -> None:
     )
 
 
+def show_progress(step: Progress) -> None:
+    print(f"{time.strftime('%H:%M:%S')} {step.stage} {step.done}/{step.total} {step.detail}")
+    sys.stdout.flush()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--domain", default="coaching")
@@ -85,6 +99,7 @@ def main() -> None:
     parser.add_argument(
         "--criteria", nargs="*", help="keep only these rubric criteria (3 examples each)"
     )
+    parser.add_argument("--keep", type=Path, help="project folder kept between parts (resumes)")
     args = parser.parse_args()
 
     from bench_judge_cache import judge_cache_benchmark  # beside this file, on sys.path
@@ -95,11 +110,14 @@ def main() -> None:
     from ftdesign.evals.task import run_eval
     from ftdesign.models import embedded_gguf_path
 
-    workdir = Path(tempfile.mkdtemp(prefix="ftdesign-bench-"))
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="ftdesign-bench-"))
     project = workdir / args.domain
-    shutil.copytree(DOMAINS / args.domain, project)
-    if args.criteria:
-        subset_rubric(project / "config" / "rubric.yaml", args.criteria)
+    if not project.exists():  # a kept project resumes its run
+        shutil.copytree(DOMAINS / args.domain, project)
+        if args.criteria:
+            subset_rubric(project / "config" / "rubric.yaml", args.criteria)
+    parts = workdir / "parts.jsonl"
+    part = len(parts.read_text().splitlines()) + 1 if parts.is_file() else 1
     # A plain `kill` should still stop the servers (the finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     smol = embedded_gguf_path()
@@ -111,13 +129,13 @@ def main() -> None:
         # Shared: roles on the same file use one server, so their caches evict each other.
         name = gguf.stem if args.shared_server else role
         if name not in servers:
-            logs[name] = workdir / f"server-{name}.log"
+            logs[name] = workdir / f"server-{name}-part{part}.log"
             servers[name] = serve(gguf, logs[name])
         serve_role(role, servers[name])
     meter = Meter()
     overrides = role_overrides(None, None)
+    started, finished = time.perf_counter(), False
     try:
-        started = time.perf_counter()
         output = run_eval(
             project,
             scenarios=args.scenarios,
@@ -126,11 +144,19 @@ def main() -> None:
             candidate_max_tokens=args.max_tokens,
             chat=make_chat(project, overrides, meter),
             judge_call=make_judge(project, overrides, meter),
+            progress=show_progress,
         )
-        wall = time.perf_counter() - started
+        finished = True
     finally:
+        wall = time.perf_counter() - started
         for server in servers.values():
             stop_server(server)
+        with parts.open("a") as file:
+            file.write(json.dumps({"part": part, "wall": round(wall, 1), "finished": finished}))
+            file.write("\n")
+    walls = [json.loads(line)["wall"] for line in parts.read_text().splitlines()]
+    if len(walls) > 1:
+        print(f"{len(walls)} parts (walls {walls} s): {sum(walls):.1f} s in all")
     per_server = {name: read_timings(log) for name, log in logs.items()}
     timings = sum(list(per_server.values())[1:], start=list(per_server.values())[0])
     rows = output.results.scenarios
@@ -143,7 +169,8 @@ def main() -> None:
         if rel
         else ""
     )
-    report_floor("evaluation run", wall, timings)
+    label = "evaluation run" if len(walls) == 1 else "evaluation run, last part"
+    report_floor(label, wall, timings)
     requests = floors(meter.prompts, ggufs)
     report(requests, {name: t.prompt_tokens for name, t in per_server.items()})
     growth(requests, args.turns)
