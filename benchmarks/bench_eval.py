@@ -118,13 +118,20 @@ def main() -> None:
             subset_rubric(project / "config" / "rubric.yaml", args.criteria)
     parts = workdir / "parts.jsonl"
     part = len(parts.read_text().splitlines()) + 1 if parts.is_file() else 1
-    # A plain `kill` should still stop the servers (the finally below).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     smol = embedded_gguf_path()
     candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
     ggufs = {"simulator": smol, "judge": smol, "candidate": candidate}
     logs: dict[str, Path] = {}
     servers: dict[str, LocalServer] = {}
+
+    def stop(*_: object) -> None:
+        """A plain `kill` stops the servers first: the request in flight then fails at once,
+        where asyncio would wait for it (minutes), and the finally below records the part."""
+        for server in servers.values():
+            stop_server(server)
+        sys.exit(143)
+
+    signal.signal(signal.SIGTERM, stop)
     for role, gguf in ggufs.items():
         # Shared: roles on the same file use one server, so their caches evict each other.
         name = gguf.stem if args.shared_server else role
