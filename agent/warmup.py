@@ -1,15 +1,17 @@
 """The browser app's warm-up: the chat's code, the guide index and the agent's model, loaded in
 the background.
 
-`ftdesign ui` starts it just before it listens, so the first page is served at once. The model's
-server starts at once (it loads in its own process); the other parts wait until the app's port
-answers, since their imports in a background thread would share the interpreter lock with
-Chainlit's own start and only delay the first page. Whatever a chat needs from it waits for
-that one job in a worker thread, never on the event loop that serves every chat (commit e27d41e
-moved the warm-up before listening so that no chat would load these inside the loop; waiting
-off the loop keeps that fixed without delaying the first page). A chat never starts a second
-copy while the job runs, and a chat that waited on a job that failed gets the job's own error;
-a chat that comes later simply tries again.
+`ftdesign ui` starts it just before it listens, so the first page is served at once. Every part
+waits until the app's port answers: imports in a background thread would share the interpreter
+lock with Chainlit's own start and only delay the first page, and two threads importing
+LangChain at once break its lazy imports (seen: the model's start failing with "No module named
+'uuid_utils'"). For the same reason the model, whose client is LangChain, starts only after the
+chat's code has imported it; the index loads beside the code. Whatever a chat needs from the
+warm-up waits for that one job in a worker thread, never on the event loop that serves every
+chat (commit e27d41e moved the warm-up before listening so that no chat would load these inside
+the loop; waiting off the loop keeps that fixed without delaying the first page). A chat never
+starts a second copy while the job runs, and a chat that waited on a job that failed gets the
+job's own error; a chat that comes later simply tries again.
 """
 
 from __future__ import annotations
@@ -89,9 +91,16 @@ def wait_listening(address: tuple[str, int] | None, seconds: float = LISTEN_WAIT
             time.sleep(0.05)
 
 
-def _run(name: str, work: Callable[[], None], address: tuple[str, int] | None) -> None:
+def _run(
+    name: str,
+    work: Callable[[], None],
+    address: tuple[str, int] | None,
+    after: threading.Event | None,
+) -> None:
     job = _jobs[name]
     wait_listening(address)
+    if after is not None:
+        after.wait()
     started = time.monotonic()
     try:
         work()
@@ -111,8 +120,8 @@ def start(
     address: tuple[str, int] | None = None,
     code: Callable[[], None] | None = None,
 ) -> None:
-    """Start the model, loading the index and importing `code` (when given), each in a daemon
-    thread; all but the model first wait for `address` to answer. Once per process."""
+    """Import `code` (when given), load the index and start the model, each in a daemon thread
+    that first waits for `address` to answer; the model also waits for `code`. Once per process."""
     works: dict[str, Callable[[], None]] = {
         INDEX: _load_index,
         MODEL: lambda: _start_model(project),
@@ -125,10 +134,9 @@ def start(
         _jobs.update({name: Job() for name in works})
     _say("starting the agent's model and loading the guide index in the background…")
     for name, work in works.items():
-        # The model's server loads in its own process, so it starts at once.
-        wait_for = None if name == MODEL else address
+        after = _jobs[CODE].done if name == MODEL and CODE in _jobs else None
         thread = threading.Thread(
-            target=_run, args=(name, work, wait_for), daemon=True, name=f"warm {name}"
+            target=_run, args=(name, work, address, after), daemon=True, name=f"warm {name}"
         )
         thread.start()
 
@@ -152,4 +160,3 @@ async def ready(name: str) -> None:
     job = _jobs.get(name)
     if job is not None and not job.done.is_set():
         await asyncio.to_thread(wait, name)
-

@@ -85,10 +85,10 @@ def probe_address(host: str, port: int) -> tuple[str, int]:
 
 
 def warm_up(project: Path, host: str, port: int) -> None:
-    """Start the background warm-up (agent/warmup.py) just before the app listens: the agent's
-    model at once, then, once the port answers, the chat's code and the guide index. The first
-    page waits for none of them; a chat that needs one waits for this same job off the event
-    loop, and a failure is reported in that chat."""
+    """Start the background warm-up (agent/warmup.py) just before the app listens: once the port
+    answers, the chat's code and the guide index, then the agent's model. The first page waits
+    for none of them; a chat that needs one waits for this same job off the event loop, and a
+    failure is reported in that chat."""
     from ftdesign.agent import warmup
     from ftdesign.agent.ui import deferred
 
