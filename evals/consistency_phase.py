@@ -92,14 +92,14 @@ async def self_consistency(
     reliability: Reliability,
     *,
     k: int,
-    seed: int,
+    chosen: set[str],
     report: ProgressCallback,
     cache: LabelCache | None = None,
 ) -> Reliability:
-    """Reliability with per-criterion flip rates; unchanged when k is 0."""
+    """Reliability with per-criterion flip rates; unchanged when k is 0. `chosen` are the keys
+    of the run's judgments to re-judge (`planned_run_sample`, picked before judging)."""
     if k < 2:
         return reliability
-    chosen = planned_run_sample(proj, transcripts, seed)
     judged = [item for item in run_items(proj, transcripts, judgments) if item[1] in chosen]
     items = calibration_items(proj) + judged
     total = len(items) * k

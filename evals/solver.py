@@ -84,7 +84,7 @@ async def candidate_reply(
     again at twice it, with the same seed, generated the same first tokens twice (35 % of the
     candidate's tokens in a 20 x 6 embedded run).
     """
-    limit = limits.requested or limits.in_effect
+    limit = limits.in_effect
     reply = await chat("candidate", messages, seed, 2 * limit if limit else None)
     return reply, bool(limit and reply.completion_tokens > limit)
 

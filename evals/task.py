@@ -127,7 +127,7 @@ async def arun_eval(
     )
     reliability = await self_consistency(
         proj, store, transcripts, judgments, calls.judge, reliability,
-        k=consistency_samples, seed=seed, report=report, cache=calls.samples,
+        k=consistency_samples, chosen=chosen, report=report, cache=calls.samples,
     )  # fmt: skip
     report(Progress("report", 0, 1))
     output = write_outputs(
