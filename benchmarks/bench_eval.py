@@ -47,11 +47,13 @@ def gemma_gguf(folder: Path) -> Path:
     return Path(gemma.assemble(folder / gemma.MODEL_NAME))
 
 
-def serve(gguf: Path, log: Path) -> LocalServer:
+def serve(gguf: Path, log: Path, port: int | None) -> LocalServer:
     """A server for the run, verbose: the benchmark reads llama.cpp's own timings from `log`."""
     try:
         # One thread per server: on a shared 2-core machine two spin-waiting threads collapse.
-        return start_server(gguf, 8192, default_threads(), log=log.open("w+b"), verbose=True)
+        return start_server(
+            gguf, 8192, default_threads(), log=log.open("w+b"), verbose=True, port=port
+        )
     except FtdesignError as error:
         raise SystemExit(f"{error}\nsee {log}") from error
 
@@ -117,6 +119,10 @@ def main() -> None:
         if args.criteria:
             subset_rubric(project / "config" / "rubric.yaml", args.criteria)
     parts = workdir / "parts.jsonl"
+    # The run key covers each role's endpoint, port included: a kept run's servers take the
+    # ports of its first part, or the next part would start the run afresh.
+    ports_file = workdir / "ports.json"
+    ports = json.loads(ports_file.read_text()) if ports_file.is_file() else {}
     part = len(parts.read_text().splitlines()) + 1 if parts.is_file() else 1
     smol = embedded_gguf_path()
     candidate = gemma_gguf(workdir) if args.gemma else (args.candidate or smol)
@@ -137,8 +143,10 @@ def main() -> None:
         name = gguf.stem if args.shared_server else role
         if name not in servers:
             logs[name] = workdir / f"server-{name}-part{part}.log"
-            servers[name] = serve(gguf, logs[name])
+            servers[name] = serve(gguf, logs[name], ports.get(name))
         serve_role(role, servers[name])
+    if args.keep:
+        ports_file.write_text(json.dumps({name: s.port for name, s in servers.items()}))
     meter = Meter()
     overrides = role_overrides(None, None)
     started, finished = time.perf_counter(), False

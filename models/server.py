@@ -27,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ class LocalServer:
     model: str
     log: IO[bytes]
     api_key: str = ""  # random per server; clients send it as a Bearer token
+
+    @property
+    def port(self) -> int:
+        return int(urllib.parse.urlsplit(self.base_url).port or 0)
 
 
 _servers: dict[tuple[str, Path], LocalServer] = {}
@@ -132,11 +137,16 @@ def _server_command(
 
 
 def start_server(
-    gguf: Path, n_ctx: int, n_threads: int, log: IO[bytes] | None = None, verbose: bool = False
+    gguf: Path,
+    n_ctx: int,
+    n_threads: int,
+    log: IO[bytes] | None = None,
+    verbose: bool = False,
+    port: int | None = None,
 ) -> LocalServer:
-    """A new server for `gguf` on a free loopback port, ready to answer; its output goes to
-    `log` (opened for reading too), a temporary file by default."""
-    port = _free_port()
+    """A new server for `gguf` on `port` (a free loopback port by default), ready to answer;
+    its output goes to `log` (opened for reading too), a temporary file by default."""
+    port = port or _free_port()
     log = log or tempfile.TemporaryFile(prefix="ftdesign-llama-")
     key = secrets.token_urlsafe(24)
     process = _spawn(_server_command(gguf, port, n_ctx, n_threads, verbose), log, key)
