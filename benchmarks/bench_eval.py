@@ -15,9 +15,10 @@ time, so the phases can be timed while the run goes on.
 
 A long run (20 scenarios x 6 exchanges takes hours here) can be split: `--keep DIR`
 keeps the project in DIR, so running the same command again resumes the run where it
-was stopped (the harness's own records). Each part's wall time goes to DIR/parts.jsonl,
-even when the part is killed; the finished run prints their sum. The llama.cpp counts
-printed are the last part's.
+was stopped (the harness's own records); its servers take the first part's ports again
+(DIR/ports.json), since the run key covers each role's endpoint. Each part's wall time
+goes to DIR/parts.jsonl, even when the part is killed; the finished run prints their sum.
+The llama.cpp counts printed are the last part's.
 """
 
 from __future__ import annotations

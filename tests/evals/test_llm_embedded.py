@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 from typing import Literal
 
 import pytest
@@ -17,6 +18,8 @@ from ftdesign.models import (
     embedded_gguf_path,
     ensure_server,
     get_model,
+    start_server,
+    stop_server,
     stream,
     structured,
 )
@@ -43,6 +46,20 @@ def test_get_model_is_chat_openai_on_loopback():
     agent_server = ensure_server(embedded_gguf_path(), name="agent")  # the one get_model used
     assert agent_server is ensure_server(embedded_gguf_path(), name="agent")
     assert str(model.openai_api_base) == agent_server.base_url
+
+
+def test_a_server_started_on_a_given_port_answers_there():
+    # A kept benchmark run restarts its servers on the same ports: the run key covers them.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = start_server(embedded_gguf_path(), 512, 1, port=port)
+    try:
+        assert server.port == port
+        assert server.base_url == f"http://127.0.0.1:{port}/v1"
+        assert server.process.poll() is None  # ready: start_server waited for /models
+    finally:
+        stop_server(server)
 
 
 def test_chat_completion_reports_text_reason_and_tokens():
