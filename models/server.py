@@ -59,7 +59,7 @@ class LocalServer:
 
     @property
     def port(self) -> int:
-        return int(urllib.parse.urlsplit(self.base_url).port or 0)
+        return urllib.parse.urlsplit(self.base_url).port or 0  # base_url is built with a port
 
 
 _servers: dict[tuple[str, Path], LocalServer] = {}
