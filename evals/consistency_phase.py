@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ftdesign.evals.consistency import Item, flip_rates, run_sample, sample_verdicts, with_flips
+from ftdesign.evals.dataset import Sample
 from ftdesign.evals.facts import conversation_facts
 from ftdesign.evals.judge_prompt import judge_messages
 from ftdesign.evals.label_cache import LabelCache
@@ -37,15 +38,12 @@ def calibration_items(proj: EvalProject) -> list[Item]:
     return items
 
 
-def planned_run_sample(
-    proj: EvalProject, transcripts: dict[str, Transcript], seed: int
-) -> set[str]:
-    """Keys of the run judgments to re-judge, chosen before judging (so their samples can be
-    drawn beside them) from every planned judgment; one that ends in ERROR is left out later."""
+def planned_run_sample(proj: EvalProject, samples: list[Sample], turns: int, seed: int) -> set[str]:
+    """Keys of the run judgments to re-judge, chosen before any conversation is judged (so
+    their samples can be drawn beside them) from every planned judgment: every conversation
+    runs `turns` exchanges. One that ends in ERROR is left out later."""
     planned: list[Item] = [
-        (cid, f"{sid}/{cid}", [])
-        for sid, transcript in transcripts.items()
-        for cid in applicable(proj.rubric, transcript.exchanges)
+        (cid, f"{sample.id}/{cid}", []) for sample in samples for cid in applicable(proj.rubric, turns)
     ]
     return {key for _, key, _ in run_sample(planned, seed)}
 

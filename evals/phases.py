@@ -9,6 +9,8 @@ units already in the store are reused, never asked again.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterable, AsyncIterator, Callable
+
 from ftdesign.evals.dataset import Sample
 from ftdesign.evals.label_cache import LabelCache
 from ftdesign.evals.progress import Job, Progress, ProgressCallback, bounded
@@ -74,7 +76,9 @@ async def converse(
     turns: int,
     seed: int,
     limits: Limits,
+    ready: Callable[[Transcript], None] = lambda _: None,
 ) -> dict[str, Transcript]:
+    """Every sample's conversation; `ready` hears of each one as soon as it is stored."""
     prompts = Prompts(user_sim=proj.user_sim, system=proj.system_prompt)
     transcripts: dict[str, Transcript] = {}
 
@@ -90,6 +94,7 @@ async def converse(
                     Progress("conversations", store.count("conversation"), len(samples), sample.id)
                 )
             transcripts[sample.id] = Transcript.model_validate(stored["data"])
+            ready(transcripts[sample.id])
 
         return run
 
@@ -101,15 +106,18 @@ async def converse(
 async def judge(
     proj: EvalProject,
     store: RunStore,
-    transcripts: dict[str, Transcript],
+    transcripts: AsyncIterable[Transcript],
+    total: int,
     judge: JudgeCall,
     limit: int,
     report: ProgressCallback,
     after_verdict: AfterVerdict | None = None,
 ) -> dict[str, list[Judgment]]:
+    """Each of `total` conversations judged as it arrives (while later ones are simulated)."""
     judgments: dict[str, list[Judgment]] = {}
 
-    def job(sid: str) -> Job:
+    def job(transcript: Transcript) -> Job:
+        sid = transcript.scenario_id
         prefix = f"judgment:{sid}:"
 
         async def run() -> None:
@@ -120,17 +128,21 @@ async def judge(
             }
             judgments[sid] = await judge_transcript(
                 proj.rubric,
-                transcripts[sid],
+                transcript,
                 proj.avoid_phrases,
                 judge,
                 known,
                 lambda j: store.put(prefix + j.criterion, {"data": j.model_dump()}),
                 after_verdict,
             )
-            report(Progress("judging", len(judgments), len(transcripts), sid))
+            report(Progress("judging", len(judgments), total, sid))
 
         return run
 
-    report(Progress("judging", 0, len(transcripts)))
-    await bounded(limit, [job(sid) for sid in transcripts])
+    async def jobs() -> AsyncIterator[Job]:
+        async for transcript in transcripts:
+            yield job(transcript)
+
+    report(Progress("judging", 0, total))
+    await bounded(limit, jobs())
     return judgments

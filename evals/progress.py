@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 Stage = Literal["calibration", "consistency", "conversations", "judging", "report"]
 Job = Callable[[], Awaitable[None]]
@@ -15,8 +16,10 @@ Job = Callable[[], Awaitable[None]]
 class Progress:
     """`done` of `total` units of `stage` are finished; `detail` names the last one.
 
-    Stages come in order: calibration (one unit per calibration example),
-    conversations (one per scenario), judging (one per scenario), report (one).
+    Stages: calibration (one unit per calibration example), conversations (one per
+    scenario), judging (one per scenario), report (one). Calibration comes before judging
+    and report last; when the judge has a server of its own, their events interleave with
+    those of conversations, which run at the same time.
     Units restored from a checkpoint are counted as done in the stage's first event.
     """
 
@@ -29,18 +32,47 @@ class Progress:
 ProgressCallback = Callable[[Progress], None]
 
 
-async def bounded(limit: int, jobs: Iterable[Job]) -> None:
-    """Run jobs with at most `limit` at a time; the first failure cancels the rest."""
+async def bounded(limit: int, jobs: Iterable[Job] | AsyncIterable[Job]) -> None:
+    """Run jobs with at most `limit` at a time; the first failure cancels the rest.
+    Jobs may arrive over time (an async iterable): each is started as it comes."""
     gate = asyncio.Semaphore(max(1, limit))
 
     async def run(job: Job) -> None:
         async with gate:  # FIFO: with limit 1 the jobs run one by one, in order
             await job()
 
-    try:
+    with first_failure():
         async with asyncio.TaskGroup() as group:
-            for job in jobs:
+            async for job in _arriving(jobs):
                 group.create_task(run(job))
+
+
+async def together(*steps: Awaitable[Any]) -> list[Any]:
+    """The results of `steps` run at once; the first failure cancels the others."""
+    with first_failure():
+        async with asyncio.TaskGroup() as group:
+            tasks = [group.create_task(_awaited(step)) for step in steps]
+    return [task.result() for task in tasks]
+
+
+@contextmanager
+def first_failure() -> Iterator[None]:
+    """Raise a task group's first failure as itself: callers (CLI, agent) handle
+    FtdesignError and friends, not groups of them."""
+    try:
+        yield
     except ExceptionGroup as failures:
-        # Callers (CLI, agent) handle FtdesignError and friends, not groups of them.
         raise failures.exceptions[0] from None
+
+
+async def _awaited(step: Awaitable[Any]) -> Any:
+    return await step
+
+
+async def _arriving(jobs: Iterable[Job] | AsyncIterable[Job]) -> AsyncIterator[Job]:
+    if isinstance(jobs, AsyncIterable):
+        async for job in jobs:
+            yield job
+    else:
+        for job in jobs:
+            yield job

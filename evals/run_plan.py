@@ -24,6 +24,7 @@ from ftdesign.evals.records import run_key
 from ftdesign.evals.run_settings import run_settings
 from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat
+from ftdesign.models import embedded_gguf_path, load_role
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.fit_for_use import require_fit_for_eval
 
@@ -36,6 +37,7 @@ class RunPlan:
     samples: list[Sample]
     key: str
     turns: int
+    judge_apart: bool  # the judge runs on no server of the simulator's or the candidate's
 
 
 @dataclass
@@ -84,7 +86,20 @@ def plan_run(
     check_samples(samples, proj.taxonomy)  # a corrupted scenario stops the run by name
     key = run_key(settings)
     settings["chosen_by"] = pick.chosen_by  # after the key: who chose it changes no output
-    return RunPlan(proj, overrides, settings, samples, key, turns)
+    return RunPlan(proj, overrides, settings, samples, key, turns, judge_apart(proj.root, overrides))
+
+
+def judge_apart(project: Path, overrides: dict[str, dict[str, Any]]) -> bool:
+    """Whether the judge computes on a server (local or remote) that neither conversation
+    role uses, so it can label and judge while conversations are simulated."""
+
+    def server(role: str) -> tuple[str, str]:
+        s = load_role(role, project, **overrides.get(role, {}))
+        if not s.is_local:
+            return ("endpoint", str(s.base_url))
+        return (s.server or s.role, str((s.gguf or embedded_gguf_path()).resolve()))
+
+    return server("judge") not in {server("simulator"), server("candidate")}
 
 
 def run_calls(

@@ -3,7 +3,10 @@
 Phases: (0) the run is planned and its model calls built (run_plan.py), no model
 asked yet, (1) the judge labels the rubric's calibration examples (reliability),
 (2) every scenario's conversation is simulated, (3) every conversation is judged,
-(4) the judge's self-consistency is measured and (5) results.json, the report and its
+(1) and (3) while (2) runs when the judge has a server (or endpoint) of its own: on a
+machine whose model servers each take half the cores, the judge works on the half the
+conversations leave idle, and a run takes about the longer of the two lanes, not their
+sum. (4) the judge's self-consistency is measured and (5) results.json, the report and its
 chart are written. The samples of (4) are drawn in (1) and (3), right after the verdict
 they repeat, while its prompt is still in the judge's cache (consistency_phase.py).
 Each finished label, conversation, judgment and sample is appended to the run's
@@ -15,7 +18,7 @@ calls of one conversation go one after another so they share a cached prefix.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +31,13 @@ from ftdesign.evals.consistency_phase import (
     planned_run_sample,
     self_consistency,
 )
-from ftdesign.evals.progress import Progress, ProgressCallback
+from ftdesign.evals.progress import Progress, ProgressCallback, together
 from ftdesign.evals.records import RUNS, RunStore
-from ftdesign.evals.reliability import TRUST_THRESHOLD
+from ftdesign.evals.reliability import TRUST_THRESHOLD, Reliability
 from ftdesign.evals.run_plan import plan_run, run_calls
-from ftdesign.evals.scorer import AfterVerdict, JudgeCall
+from ftdesign.evals.scorer import AfterVerdict, JudgeCall, Judgment
 from ftdesign.evals.solver import Chat, Limits
+from ftdesign.evals.transcript import Transcript
 from ftdesign.evals.writeup import RunOutput, write_outputs
 from ftdesign.models import load_role
 
@@ -100,31 +104,41 @@ async def arun_eval(
         """Samples drawn while their prompt is in the judge's cache (consistency_phase.py)."""
         return beside_first_verdicts(calls.judge, store, consistency_samples, wanted, calls.samples)
 
-    reliability = await phases.calibrate(
-        proj,
-        store,
-        calls.judge,
-        concurrency,
-        report,
-        trust_threshold,
-        calls.labels,
-        beside(lambda _: True),
-    )
-    transcripts = await phases.converse(
-        proj,
-        store,
-        plan.samples,
-        calls.chat,
-        concurrency,
-        report,
-        turns=plan.turns,
-        seed=seed,
-        limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
-    )
-    chosen = planned_run_sample(proj, transcripts, seed)
-    judgments = await phases.judge(
-        proj, store, transcripts, calls.judge, concurrency, report, beside(chosen.__contains__)
-    )
+    chosen = planned_run_sample(proj, plan.samples, plan.turns, seed)
+    arrived: asyncio.Queue[Transcript] = asyncio.Queue()
+
+    async def calibrate() -> Reliability:
+        return await phases.calibrate(
+            proj, store, calls.judge, concurrency, report, trust_threshold, calls.labels,
+            beside(lambda _: True),
+        )  # fmt: skip
+
+    async def converse() -> dict[str, Transcript]:
+        return await phases.converse(
+            proj, store, plan.samples, calls.chat, concurrency, report, turns=plan.turns,
+            seed=seed, limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
+            ready=arrived.put_nowait,
+        )  # fmt: skip
+
+    async def judge() -> dict[str, list[Judgment]]:
+        async def arrivals() -> AsyncIterator[Transcript]:
+            for _ in plan.samples:
+                yield await arrived.get()
+
+        return await phases.judge(
+            proj, store, arrivals(), len(plan.samples), calls.judge, concurrency, report,
+            beside(chosen.__contains__),
+        )  # fmt: skip
+
+    async def calibrate_then_judge() -> tuple[Reliability, dict[str, list[Judgment]]]:
+        return await calibrate(), await judge()
+
+    if plan.judge_apart:  # its own server or endpoint: it works while conversations run
+        (reliability, judgments), transcripts = await together(calibrate_then_judge(), converse())
+    else:  # one server for all: interleaved prompts would evict each other's cached prefix
+        reliability = await calibrate()
+        transcripts = await converse()
+        judgments = await judge()
     reliability = await self_consistency(
         proj, store, transcripts, judgments, calls.judge, reliability,
         k=consistency_samples, chosen=chosen, report=report, cache=calls.samples,

@@ -126,14 +126,13 @@ def test_interrupted_run_resumes_without_redoing_work(uninterrupted, tmp_path, c
     resumed, _ = evaluate(project, chat, judge)
     if crash == "conversation":
         assert chat.count("candidate") == (N - finished) * TURNS
-        assert len(distinct(judge.prompts)) == len(distinct(ref_judge.prompts)) - (
-            reference.results.reliability.n
-        )  # calibration was finished before the crash
+        # The judge had labelled and judged what was ready (its lane runs beside conversations)
+        assert len(distinct(first_judge.prompts)) > reference.results.reliability.n
     else:
         assert chat.calls == []
-        done, again = distinct(first_judge.prompts), distinct(judge.prompts)
-        assert done | again == distinct(ref_judge.prompts)
-        assert len(done & again) <= 1  # at most the prompt whose retries the crash cut short
+    done, again = distinct(first_judge.prompts), distinct(judge.prompts)
+    assert done | again == distinct(ref_judge.prompts)
+    assert len(done & again) <= 1  # at most the prompt whose retries the crash cut short
     assert resumed.report.read_text() == TEXT["report"]
     assert resumed.results == reference.results
     assert resumed.chart.read_bytes() == TEXT["chart"]
