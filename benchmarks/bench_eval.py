@@ -5,7 +5,8 @@ It copies a worked domain to a temporary project, serves the embedded model
 (and the candidate GGUF, when another one is given) with llama_cpp.server in
 verbose mode, runs `run_eval` against them and prints: wall time, the floor (the
 prompt and generated tokens llama.cpp processed, divided by its own prompt and
-generation speeds measured in the same run) and wall / floor (target <= 1.15).
+generation speeds measured in the same run, on the busier of the run's two lanes: the
+judge's server, and the conversation roles' servers) and wall / floor (target <= 1.15).
 Each role gets its own server, as `ftdesign eval` gives it (`--shared-server`: one for
 all, the layout before issue 16); the cache floor, llama.cpp's evaluated tokens and
 their ratio follow, then prefilled tokens per conversation by exchanges (cache_floor.py).

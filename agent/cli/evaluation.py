@@ -48,24 +48,35 @@ def add_parser(subparsers: Any) -> None:
 
 
 class ProgressBar:
-    """A plain-text bar on stderr; one line per update when stderr is not a terminal."""
+    """A plain-text bar on stderr; one line per update when stderr is not a terminal.
+
+    On a terminal the line is redrawn, and shows every unfinished stage: the judge's
+    calibration and judging run while conversations are simulated (evals/task.py)."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr  # looked up now, not at import (tests swap it)
         self.live = self.stream.isatty()
+        self.running: dict[str, Any] = {}  # unfinished stage -> its latest step
 
     def __call__(self, step: Any) -> None:
+        if not self.live:
+            self.stream.write(self.line(step) + "\n")
+        elif step.done >= step.total:
+            self.running.pop(step.stage, None)
+            self.stream.write("\r" + self.line(step).ljust(110) + "\n")
+        else:
+            self.running[step.stage] = step
+            both = " | ".join(f"{s.stage} {s.done}/{s.total}" for s in self.running.values())
+            text = self.line(step) if len(self.running) == 1 else both
+            self.stream.write("\r" + text[:110].ljust(110))
+        self.stream.flush()
+
+    @staticmethod
+    def line(step: Any) -> str:
         share = step.done / step.total if step.total else 1.0
         filled = int(round(share * BAR_WIDTH))
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
-        text = f"{step.stage:<13} [{bar}] {step.done}/{step.total} {step.detail}"[:110]
-        if self.live:
-            self.stream.write("\r" + text.ljust(110))
-            if step.done >= step.total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(text + "\n")
-        self.stream.flush()
+        return f"{step.stage:<13} [{bar}] {step.done}/{step.total} {step.detail}"[:110]
 
 
 def run_eval_command(args: argparse.Namespace) -> int:

@@ -60,3 +60,21 @@ def test_validator_errors_stop_the_evaluation_before_any_model(tmp_path, capsys)
     err = capsys.readouterr().err
     assert "no model was started" in err and "input-taxonomy.yaml" in err and "fix:" in err
     assert not (project / ".ftdesign" / "eval").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_shows_every_stage_under_way():
+    stream = Terminal()
+    bar = ProgressBar(stream)
+    bar(Progress("calibration", 3, 63, "UND1"))
+    bar(Progress("conversations", 1, 20, "s001"))
+    assert stream.getvalue().split("\r")[-1].strip() == "calibration 3/63 | conversations 1/20"
+    bar(Progress("calibration", 63, 63))  # a finished stage keeps its own line
+    bar(Progress("conversations", 2, 20, "s002"))
+    last = stream.getvalue().split("\r")[-1]
+    assert last.startswith("conversations") and "2/20 s002" in last and "calibration" not in last
+    assert "[" + "#" * 28 + "] 63/63" in stream.getvalue()

@@ -56,6 +56,10 @@ def test_whole_pipeline_through_the_cli_matches_stored_records(tmp_path, capsys)
     rows = json.loads(results_json.read_text())["scenarios"]
     assert len(rows) == 2 and store.count("conversation") == 2
     assert store.count("label") == 3 * len(KEEP)
+    # The judge's server labelled while the conversations ran, not after them
+    order = [json.loads(line)["key"] for line in store.path.read_text().splitlines()]
+    last_conversation = max(i for i, key in enumerate(order) if key.startswith("conversation:"))
+    assert min(i for i, key in enumerate(order) if key.startswith("label:")) < last_conversation
     for row in rows:
         transcript = Transcript.model_validate(store.get(f"conversation:{row['id']}")["data"])
         assert [m.role for m in transcript.messages] == ["user", "assistant"]
