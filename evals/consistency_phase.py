@@ -43,7 +43,9 @@ def planned_run_sample(proj: EvalProject, samples: list[Sample], turns: int, see
     their samples can be drawn beside them) from every planned judgment: every conversation
     runs `turns` exchanges. One that ends in ERROR is left out later."""
     planned: list[Item] = [
-        (cid, f"{sample.id}/{cid}", []) for sample in samples for cid in applicable(proj.rubric, turns)
+        (cid, f"{sample.id}/{cid}", [])
+        for sample in samples
+        for cid in applicable(proj.rubric, turns)
     ]
     return {key for _, key, _ in run_sample(planned, seed)}
 

@@ -9,7 +9,9 @@ units already in the store are reused, never asked again.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterable, AsyncIterator, Callable
+from dataclasses import dataclass
 
 from ftdesign.evals.dataset import Sample
 from ftdesign.evals.label_cache import LabelCache
@@ -103,17 +105,25 @@ async def converse(
     return transcripts
 
 
+@dataclass(frozen=True)
+class JudgeLane:
+    """One judge server's calls: verdicts, and the samples drawn beside them while that
+    server still holds the verdict's prompt (so both must go to the same server)."""
+
+    call: JudgeCall
+    after_verdict: AfterVerdict | None = None
+
+
 async def judge(
     proj: EvalProject,
     store: RunStore,
     transcripts: AsyncIterable[Transcript],
     total: int,
-    judge: JudgeCall,
-    limit: int,
+    lanes: asyncio.Queue[JudgeLane],
     report: ProgressCallback,
-    after_verdict: AfterVerdict | None = None,
 ) -> dict[str, list[Judgment]]:
-    """Each of `total` conversations judged as it arrives (while later ones are simulated)."""
+    """Each of `total` conversations judged as it arrives, on the first free lane; a lane
+    added meanwhile (a second server, once conversations are done) takes work at once."""
     judgments: dict[str, list[Judgment]] = {}
 
     def job(transcript: Transcript) -> Job:
@@ -126,15 +136,19 @@ async def judge(
                 for k, r in store.records.items()
                 if k.startswith(prefix)
             }
-            judgments[sid] = await judge_transcript(
-                proj.rubric,
-                transcript,
-                proj.avoid_phrases,
-                judge,
-                known,
-                lambda j: store.put(prefix + j.criterion, {"data": j.model_dump()}),
-                after_verdict,
-            )
+            lane = await lanes.get()  # FIFO: conversations are judged in the order they came
+            try:
+                judgments[sid] = await judge_transcript(
+                    proj.rubric,
+                    transcript,
+                    proj.avoid_phrases,
+                    lane.call,
+                    known,
+                    lambda j: store.put(prefix + j.criterion, {"data": j.model_dump()}),
+                    lane.after_verdict,
+                )
+            finally:
+                lanes.put_nowait(lane)
             report(Progress("judging", len(judgments), total, sid))
 
         return run
@@ -144,5 +158,5 @@ async def judge(
             yield job(transcript)
 
     report(Progress("judging", 0, total))
-    await bounded(limit, jobs())
+    await bounded(total, jobs())  # the lanes, not this bound, decide how many run at once
     return judgments

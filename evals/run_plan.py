@@ -46,6 +46,7 @@ class RunCalls:
     judge: JudgeCall
     labels: LabelCache | None  # calibration labels of earlier runs, same judge
     samples: LabelCache | None  # self-consistency samples of earlier runs, same judge
+    spare_judge: JudgeCall | None = None  # a second server for a local judge apart
 
 
 def plan_run(
@@ -86,7 +87,9 @@ def plan_run(
     check_samples(samples, proj.taxonomy)  # a corrupted scenario stops the run by name
     key = run_key(settings)
     settings["chosen_by"] = pick.chosen_by  # after the key: who chose it changes no output
-    return RunPlan(proj, overrides, settings, samples, key, turns, judge_apart(proj.root, overrides))
+    return RunPlan(
+        proj, overrides, settings, samples, key, turns, judge_apart(proj.root, overrides)
+    )
 
 
 def judge_apart(project: Path, overrides: dict[str, dict[str, Any]]) -> bool:
@@ -110,4 +113,18 @@ def run_calls(
     judge_settings = overrides.get("judge", {})
     labels = None if judge_call else open_cache(root, judge_settings)
     samples = None if judge_call else open_cache(root, judge_settings, SAMPLES_FOLDER)
-    return RunCalls(chat, judge_call or make_judge(root, overrides, None), labels, samples)
+    judge = judge_call or make_judge(root, overrides, None)
+    spare = None if judge_call else spare_judge(plan)
+    return RunCalls(chat, judge, labels, samples, spare)
+
+
+def spare_judge(plan: RunPlan) -> JudgeCall | None:
+    """The judge on a second server of its own GGUF, for the judging left once the
+    conversations are done: their servers then idle, and so would half the cores. None for
+    a remote judge (its provider decides its parallelism) or one sharing a server (its
+    owner chose fewer servers)."""
+    settings = load_role("judge", plan.proj.root, **plan.overrides.get("judge", {}))
+    if not (plan.judge_apart and settings.is_local):
+        return None
+    spare = dict(plan.overrides.get("judge", {}), server=f"{settings.server or 'judge'}-spare")
+    return make_judge(plan.proj.root, {**plan.overrides, "judge": spare}, None)

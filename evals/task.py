@@ -3,11 +3,14 @@
 Phases: (0) the run is planned and its model calls built (run_plan.py), no model
 asked yet, (1) the judge labels the rubric's calibration examples (reliability),
 (2) every scenario's conversation is simulated, (3) every conversation is judged,
-(1) and (3) while (2) runs when the judge has a server (or endpoint) of its own: on a
-machine whose model servers each take half the cores, the judge works on the half the
-conversations leave idle, and a run takes about the longer of the two lanes, not their
-sum. (4) the judge's self-consistency is measured and (5) results.json, the report and its
-chart are written. The samples of (4) are drawn in (1) and (3), right after the verdict
+(4) the judge's self-consistency is measured and (5) results.json, the report and its
+chart are written.
+
+When the judge has a server (or endpoint) of its own, (1) and (3) run while (2) does: each
+local server computes on half the cores, so the judge works on the half the conversations
+leave idle and a run takes about its longer lane, not the sum of both. Once the
+conversations are done, a local judge also judges on a second server of its GGUF, on the
+cores they leave idle. The samples of (4) are drawn in (1) and (3), right after the verdict
 they repeat, while its prompt is still in the judge's cache (consistency_phase.py).
 Each finished label, conversation, judgment and sample is appended to the run's
 records.jsonl first, so an interrupted run resumes where it stopped and writes the same
@@ -100,12 +103,17 @@ async def arun_eval(
     calls = run_calls(plan, chat, judge_call, meter)
     report = progress or _quiet
 
-    def beside(wanted: Callable[[str], bool]) -> AfterVerdict | None:
+    def beside(
+        wanted: Callable[[str], bool], judge: JudgeCall = calls.judge
+    ) -> AfterVerdict | None:
         """Samples drawn while their prompt is in the judge's cache (consistency_phase.py)."""
-        return beside_first_verdicts(calls.judge, store, consistency_samples, wanted, calls.samples)
+        return beside_first_verdicts(judge, store, consistency_samples, wanted, calls.samples)
 
     chosen = planned_run_sample(proj, plan.samples, plan.turns, seed)
     arrived: asyncio.Queue[Transcript] = asyncio.Queue()
+    lanes: asyncio.Queue[phases.JudgeLane] = asyncio.Queue()
+    for _ in range(concurrency):
+        lanes.put_nowait(phases.JudgeLane(calls.judge, beside(chosen.__contains__)))
 
     async def calibrate() -> Reliability:
         return await phases.calibrate(
@@ -120,25 +128,32 @@ async def arun_eval(
             ready=arrived.put_nowait,
         )  # fmt: skip
 
-    async def judge() -> dict[str, list[Judgment]]:
+    async def converse_then_lend() -> dict[str, Transcript]:
+        """Conversations, then a second judge server for what is left to judge."""
+        transcripts = await converse()
+        if calls.spare_judge is not None:
+            spare = calls.spare_judge
+            lanes.put_nowait(phases.JudgeLane(spare, beside(chosen.__contains__, spare)))
+        return transcripts
+
+    async def judge_arrivals() -> dict[str, list[Judgment]]:
         async def arrivals() -> AsyncIterator[Transcript]:
             for _ in plan.samples:
                 yield await arrived.get()
 
-        return await phases.judge(
-            proj, store, arrivals(), len(plan.samples), calls.judge, concurrency, report,
-            beside(chosen.__contains__),
-        )  # fmt: skip
+        return await phases.judge(proj, store, arrivals(), len(plan.samples), lanes, report)
 
     async def calibrate_then_judge() -> tuple[Reliability, dict[str, list[Judgment]]]:
-        return await calibrate(), await judge()
+        return await calibrate(), await judge_arrivals()
 
     if plan.judge_apart:  # its own server or endpoint: it works while conversations run
-        (reliability, judgments), transcripts = await together(calibrate_then_judge(), converse())
+        (reliability, judgments), transcripts = await together(
+            calibrate_then_judge(), converse_then_lend()
+        )
     else:  # one server for all: interleaved prompts would evict each other's cached prefix
         reliability = await calibrate()
         transcripts = await converse()
-        judgments = await judge()
+        judgments = await judge_arrivals()
     reliability = await self_consistency(
         proj, store, transcripts, judgments, calls.judge, reliability,
         k=consistency_samples, chosen=chosen, report=report, cache=calls.samples,
