@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable, Iterator
+from collections.abc import (
+    AsyncIterable,
+    AsyncIterator,
+    Awaitable,
+    Callable,
+    Coroutine,
+    Iterable,
+    Iterator,
+)
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -47,11 +55,11 @@ async def bounded(limit: int, jobs: Iterable[Job] | AsyncIterable[Job]) -> None:
                 group.create_task(run(job))
 
 
-async def together(*steps: Awaitable[Any]) -> list[Any]:
+async def together(*steps: Coroutine[Any, Any, Any]) -> list[Any]:
     """The results of `steps` run at once; the first failure cancels the others."""
     with first_failure():
         async with asyncio.TaskGroup() as group:
-            tasks = [group.create_task(_awaited(step)) for step in steps]
+            tasks = [group.create_task(step) for step in steps]
     return [task.result() for task in tasks]
 
 
@@ -63,10 +71,6 @@ def first_failure() -> Iterator[None]:
         yield
     except ExceptionGroup as failures:
         raise failures.exceptions[0] from None
-
-
-async def _awaited(step: Awaitable[Any]) -> Any:
-    return await step
 
 
 async def _arriving(jobs: Iterable[Job] | AsyncIterable[Job]) -> AsyncIterator[Job]:

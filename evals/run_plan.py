@@ -24,7 +24,7 @@ from ftdesign.evals.records import run_key
 from ftdesign.evals.run_settings import run_settings
 from ftdesign.evals.scorer import JudgeCall
 from ftdesign.evals.solver import Chat
-from ftdesign.models import embedded_gguf_path, load_role
+from ftdesign.models import load_role, local_server
 from ftdesign.tools.errors import FtdesignError
 from ftdesign.tools.fit_for_use import require_fit_for_eval
 
@@ -96,11 +96,9 @@ def judge_apart(project: Path, overrides: dict[str, dict[str, Any]]) -> bool:
     """Whether the judge computes on a server (local or remote) that neither conversation
     role uses, so it can label and judge while conversations are simulated."""
 
-    def server(role: str) -> tuple[str, str]:
-        s = load_role(role, project, **overrides.get(role, {}))
-        if not s.is_local:
-            return ("endpoint", str(s.base_url))
-        return (s.server or s.role, str((s.gguf or embedded_gguf_path()).resolve()))
+    def server(role: str) -> tuple[str, object]:
+        settings = load_role(role, project, **overrides.get(role, {}))
+        return local_server(settings) if settings.is_local else ("endpoint", settings.base_url)
 
     return server("judge") not in {server("simulator"), server("candidate")}
 
@@ -126,5 +124,5 @@ def spare_judge(plan: RunPlan) -> JudgeCall | None:
     settings = load_role("judge", plan.proj.root, **plan.overrides.get("judge", {}))
     if not (plan.judge_apart and settings.is_local):
         return None
-    spare = dict(plan.overrides.get("judge", {}), server=f"{settings.server or 'judge'}-spare")
+    spare = dict(plan.overrides.get("judge", {}), server=f"{local_server(settings)[0]}-spare")
     return make_judge(plan.proj.root, {**plan.overrides, "judge": spare}, None)

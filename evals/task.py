@@ -122,16 +122,13 @@ async def arun_eval(
         )  # fmt: skip
 
     async def converse() -> dict[str, Transcript]:
-        return await phases.converse(
+        """Conversations, then a second judge server (if any) for what is left to judge."""
+        transcripts = await phases.converse(
             proj, store, plan.samples, calls.chat, concurrency, report, turns=plan.turns,
             seed=seed, limits=candidate_limits(proj.root, overrides, candidate_max_tokens),
             ready=arrived.put_nowait,
         )  # fmt: skip
-
-    async def converse_then_lend() -> dict[str, Transcript]:
-        """Conversations, then a second judge server for what is left to judge."""
-        transcripts = await converse()
-        if calls.spare_judge is not None:
+        if calls.spare_judge is not None:  # only for a judge apart (run_plan.spare_judge)
             spare = calls.spare_judge
             lanes.put_nowait(phases.JudgeLane(spare, beside(chosen.__contains__, spare)))
         return transcripts
@@ -147,9 +144,7 @@ async def arun_eval(
         return await calibrate(), await judge_arrivals()
 
     if plan.judge_apart:  # its own server or endpoint: it works while conversations run
-        (reliability, judgments), transcripts = await together(
-            calibrate_then_judge(), converse_then_lend()
-        )
+        (reliability, judgments), transcripts = await together(calibrate_then_judge(), converse())
     else:  # one server for all: interleaved prompts would evict each other's cached prefix
         reliability = await calibrate()
         transcripts = await converse()

@@ -12,7 +12,8 @@ Public API (agent/ and evals/ import only from here, never a submodule; a test c
   (`plugged_model(role)` says which, if any);
 - `describe_roles(project)` / `roles_markdown(project)`: which model serves each role;
 - `load_role(role, project, **overrides) -> RoleSettings`, `ROLES`, `parse_overrides`;
-- `embedded_gguf_path()`, `ensure_server(...)`, `shutdown_servers()`, and for benchmarks
+- `embedded_gguf_path()`, `local_server(settings)` (which server a local role runs on),
+  `ensure_server(...)`, `shutdown_servers()`, and for benchmarks
   `start_server` / `stop_server` / `default_threads`.
 
 Roles are `agent`, `judge`, `simulator`, `candidate`; see models/settings.py for how
@@ -21,6 +22,7 @@ each is configured. Failures a user can fix raise tools.errors.FtdesignError.
 
 from ftdesign.models.client import Completion, acomplete, astream, complete, get_model, stream
 from ftdesign.models.embedded import embedded_gguf_path
+from ftdesign.models.endpoint import local_server
 from ftdesign.models.injected import plugged as plugged_model
 from ftdesign.models.injected import use_models
 from ftdesign.models.reply_json import strip_fence
@@ -55,6 +57,7 @@ __all__ = [
     "ensure_server",
     "get_model",
     "load_role",
+    "local_server",
     "models_dir",
     "parse_overrides",
     "plugged_model",

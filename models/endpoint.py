@@ -14,6 +14,7 @@ import json
 import os
 import urllib.request
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -69,6 +70,12 @@ def _probe_backend(url: str, key: str) -> str:
     return _backends[url]
 
 
+def local_server(settings: RoleSettings) -> tuple[str, Path]:
+    """The name and GGUF of the local server a role runs on, as `ensure_server` keys it:
+    roles with the same pair share one server and its prompt cache."""
+    return settings.server or settings.role, (settings.gguf or embedded_gguf_path()).resolve()
+
+
 def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
     """Build the endpoint for resolved settings; `chat_options` go to ChatOpenAI."""
     key = api_key(settings)
@@ -79,7 +86,7 @@ def connect(settings: RoleSettings, **chat_options: Any) -> Endpoint:
             hint=f"fix {settings.setting_name('gguf')}, or remove it to use the embedded model",
         )
     if settings.is_local:
-        gguf, name = settings.gguf or embedded_gguf_path(), settings.server or settings.role
+        name, gguf = local_server(settings)
         server = ensure_server(gguf, settings.n_ctx, settings.n_threads, name)
         url, name, backend = server.base_url, settings.model or server.model, "llama.cpp"
         key = server.api_key or key
